@@ -1,0 +1,3 @@
+export { analyze } from './analyze.js';
+export type { AnalyzeHooks, AnalyzeResult, Phase } from './analyze.js';
+export { TOOL_VERSION } from './tool-version.js';

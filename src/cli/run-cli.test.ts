@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../test-support/temp-dir.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/carve');
+
+/** The real launcher in a child process: exit codes and streams as a user sees them. */
+function carve(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const service = {
+  'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',
+  'package.json': '{"name":"tiny-bff"}',
+  'src/app.ts': "import express from 'express';\nimport { page } from './bff/page';\nconst app = express();\napp.get('/pages/:id', page);",
+  'src/bff/page.ts': 'export function page(req: unknown) { return req; }',
+};
+
+describe('carve CLI', () => {
+  it('analyses a service into reports/<name>/ and exits 0, with progress on stderr', () => {
+    const cwd = makeTempDir(service);
+    const run = carve(['analyze', '.', '--progress'], cwd);
+    expect(run.stderr).toContain('carve: loading');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1 routes, \d+ symbols, 1 candidate functions/);
+    expect(fs.readdirSync(path.join(cwd, 'reports/tiny-bff')).sort()).toEqual(['.carve-output', 'analysis.json', 'summary.md']);
+  });
+
+  it('prints the model with --json and honours --out', () => {
+    const cwd = makeTempDir(service);
+    const run = carve(['analyze', '.', '--json', '--quiet', '--out', 'out/here'], cwd);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).entries.map((e: { id: string }) => e.id)).toEqual(['GET /pages/:id']);
+    expect(fs.existsSync(path.join(cwd, 'out/here/analysis.json'))).toBe(true);
+  });
+
+  it.each([
+    [['analyze', 'missing-dir'], /^carve: error: .*missing-dir: service path does not exist\n$/],
+    [['analyze', '.', '--tsconfig', 'nope.json'], /^carve: error: .*nope\.json: tsconfig does not exist\n$/],
+    [['analyze', 'empty'], /^carve: error: .*no TypeScript source files to analyse/],
+    [['analyze', 'broken'], /^carve: error: .*broken\/tsconfig\.json: cannot read tsconfig/],
+    [['analyze', '.', '--resolution', '0'], /^carve: error: --resolution: must be in \(0, 10\], got 0\n$/],
+    [['frobnicate'], /^carve: error: Unknown argument: frobnicate\n$/],
+  ])('exits 2 with one line and no stack for bad input: %s', (args, message) => {
+    const cwd = makeTempDir({ ...service, 'empty/README.md': '', 'broken/tsconfig.json': '{ nope', 'broken/a.ts': '' });
+    const run = carve(args, cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+    expect(fs.existsSync(path.join(cwd, 'reports'))).toBe(false);
+  });
+
+  it('refuses to replace a folder it did not write, and --force overrides', () => {
+    const cwd = makeTempDir({ ...service, 'mine/notes.txt': 'keep' });
+    const refused = carve(['analyze', '.', '--out', 'mine', '--quiet'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/was not written by carve; use --force/);
+    expect(fs.readFileSync(path.join(cwd, 'mine/notes.txt'), 'utf8')).toBe('keep');
+    expect(carve(['analyze', '.', '--out', 'mine', '--quiet', '--force'], cwd).code).toBe(0);
+  });
+
+  it('has a help text that names the command and its options', () => {
+    const run = carve(['analyze', '--help'], process.cwd());
+    expect(run.code).toBe(0);
+    for (const option of ['--out', '--tsconfig', '--config', '--resolution', '--json', '--root', '--force']) expect(run.stdout).toContain(option);
+  });
+});

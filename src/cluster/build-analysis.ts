@@ -1,0 +1,47 @@
+import type { CarveGraph } from '../graph/index.js';
+import { SCHEMA_VERSION, type Analysis, type AnalysisEdge, type AnalyzeOptions, type LayeredFacts, type Resolution } from '../model/index.js';
+import { LAYERS } from '../model/index.js';
+import { carveCandidates } from './carve-candidates.js';
+
+/** Everything analysis.json holds, in a fixed order: the model every reporter reads. */
+export function buildAnalysis(facts: LayeredFacts, graph: CarveGraph, edges: AnalysisEdge[], options: AnalyzeOptions, toolVersion: string): Analysis {
+  const carving = carveCandidates(facts, graph, { resolution: options.resolution, seed: options.seed, sharedThreshold: options.sharedThreshold });
+  const symbolsByLayer = Object.fromEntries(LAYERS.map((layer) => [layer, facts.symbols.filter((s) => s.layer === layer).length])) as Analysis['metrics']['symbolsByLayer'];
+  const callsByResolution: Record<Resolution, number> = { checker: 0, interface: 0, fallback: 0 };
+  for (const call of facts.calls) callsByResolution[call.resolution]++;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'carve', version: toolVersion },
+    service: { name: options.serviceName },
+    options: {
+      tsconfig: options.tsconfig ? options.tsconfig.slice(options.root.length + 1).split('\\').join('/') || 'tsconfig.json' : null,
+      resolution: options.resolution,
+      seed: options.seed,
+      includeTests: options.includeTests,
+      sharedThreshold: options.sharedThreshold,
+    },
+    files: facts.files,
+    skipped: facts.skipped,
+    warnings: facts.warnings,
+    entries: facts.entries,
+    symbols: facts.symbols,
+    edges,
+    state: facts.state,
+    candidates: carving.candidates,
+    shared: carving.shared,
+    metrics: {
+      files: facts.files.length,
+      loc: facts.files.reduce((sum, f) => sum + f.loc, 0),
+      symbols: facts.symbols.length,
+      symbolsByLayer,
+      entries: facts.entries.length,
+      candidates: carving.candidates.length,
+      coverage: carving.coverage,
+      modularity: carving.modularity,
+      sharedSymbols: carving.shared.length,
+      calls: facts.calls.length,
+      callsByResolution,
+      externalCalls: facts.calls.filter((c) => c.to.startsWith('pkg:')).length - facts.effects.length,
+    },
+  };
+}

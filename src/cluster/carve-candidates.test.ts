@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../graph/index.js';
+import { layeredFromText } from '../test-support/in-memory-project.js';
+import { carveCandidates } from './carve-candidates.js';
+import { nameCandidates } from './name-candidates.js';
+
+/** Two capabilities (items, orders) with their own glue, a shared logger, and one domain service. */
+const service = {
+  'src/app.ts': `import express from 'express';
+import * as items from './bff/items';
+import * as orders from './bff/orders';
+const app = express();
+app.get('/api/items/:id', items.getItem);
+app.get('/api/items', items.listItems);
+app.post('/api/orders', orders.createOrder);
+app.get('/api/orders/:id', orders.getOrder);`,
+  'src/shared/log.ts': 'export let lines = 0;\nexport function log(m: string) { lines++; return m; }',
+  'src/domain/item.service.ts': 'export class ItemService { find(id: string) { return { id }; } }\nexport const itemService = new ItemService();',
+  'src/bff/items.ts': `import { log } from '../shared/log';
+import { itemService } from '../domain/item.service';
+import Redis from 'ioredis';
+const redis = new Redis();
+function toView(x: { id: string }) { return { ...x }; }
+export async function getItem(req: any) { log('item'); await redis.get('k'); return toView(itemService.find(req.id)); }
+export function listItems() { log('items'); return [toView(itemService.find('1'))]; }`,
+  'src/bff/orders.ts': `import { log } from '../shared/log';
+import { itemService } from '../domain/item.service';
+function price(n: number) { return n * 100; }
+export function createOrder() { log('order'); return price(itemService.find('1').id.length); }
+export function getOrder() { log('get'); return price(2); }`,
+};
+
+describe('carveCandidates', () => {
+  const facts = layeredFromText(service);
+  const { graph } = buildGraph(facts);
+  const carving = carveCandidates(facts, graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+  const byName = new Map(carving.candidates.map((c) => [c.name, c]));
+
+  it('splits the routes by capability, each candidate with its own glue', () => {
+    expect(carving.candidates.map((c) => [c.name, c.entries])).toEqual([
+      ['items', ['GET /api/items', 'GET /api/items/:id']],
+      ['orders', ['GET /api/orders/:id', 'POST /api/orders']],
+    ]);
+    expect(byName.get('items')?.symbols).toContain('src/bff/items.ts#toView');
+    expect(byName.get('orders')?.symbols).toContain('src/bff/orders.ts#price');
+  });
+
+  it('keeps glue that most routes reach out of clustering and reports it as shared', () => {
+    expect(carving.shared).toEqual(['src/shared/log.ts#log']);
+    expect(byName.get('items')?.sharedSymbols).toEqual(['src/shared/log.ts#log']);
+    expect(carving.candidates.flatMap((c) => c.symbols)).not.toContain('src/shared/log.ts#log');
+  });
+
+  it('reports domain calls as remote calls and package effects as BaaS needs', () => {
+    expect(byName.get('items')?.remoteCalls).toEqual([
+      expect.objectContaining({ target: 'src/domain/item.service.ts#ItemService.find', callers: ['src/bff/items.ts#getItem', 'src/bff/items.ts#listItems'], callSites: 2 }),
+    ]);
+    expect(byName.get('items')?.effects).toEqual([{ kind: 'cache', package: 'ioredis', via: ['src/bff/items.ts#getItem'] }]);
+    expect(byName.get('orders')?.effects).toEqual([]);
+  });
+
+  it('flags mutable module state used by more than one candidate', () => {
+    const state = byName.get('orders')?.state.find((s) => s.state === 'src/shared/log.ts#lines');
+    expect(state).toMatchObject({ mutable: true, access: 'write', sharedWith: ['items'] });
+    expect(byName.get('orders')?.risks.some((r) => r.includes('src/shared/log.ts#lines'))).toBe(true);
+  });
+
+  it('gives the same candidates for the same seed, run after run', () => {
+    const again = carveCandidates(layeredFromText(service), buildGraph(layeredFromText(service)).graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(carving));
+  });
+
+  it('gives every candidate at least one route and connected code', () => {
+    for (const candidate of carving.candidates) expect(candidate.entries.length).toBeGreaterThan(0);
+    expect(carving.coverage).toBe(1);
+  });
+});
+
+describe('nameCandidates', () => {
+  it('names by the most frequent meaningful route segment, resolving clashes', () => {
+    expect(nameCandidates([['/api/v1/items/:id', '/api/v1/items'], ['/api/items/:id/images'], ['/api/items/:id/images/x'], ['/']])).toEqual([
+      'items',
+      'items-images',
+      'items-2',
+      'root',
+    ]);
+  });
+});

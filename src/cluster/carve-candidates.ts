@@ -1,0 +1,120 @@
+import { routeNode, type CarveGraph } from '../graph/index.js';
+import type { Candidate, EffectFact, LayeredFacts, LayeredSymbol } from '../model/index.js';
+import { compareStrings, round, sortedUnique } from '../util/index.js';
+import { effectsOf, remoteCallsOf, risksOf, sharedSymbolsOf, stateOf, type CandidateDraft, type DescribeContext } from './describe-candidate.js';
+import { modularity } from './modularity.js';
+import { nameCandidates } from './name-candidates.js';
+import { refineCommunities } from './refine-communities.js';
+import { countRouteReach, findSharedUtilities, isCarvable } from './route-reach.js';
+import { clusterSubgraph, runLouvain } from './run-louvain.js';
+
+export interface ClusterOptions {
+  resolution: number;
+  seed: number;
+  sharedThreshold: number;
+}
+
+export interface Carving {
+  candidates: Candidate[];
+  shared: string[];
+  modularity: number;
+  coverage: number;
+}
+
+const ROUTE_PREFIX = 'route:';
+
+/**
+ * LayeredFacts + graph → candidate functions. The glue that most routes use is set aside as shared;
+ * the rest of the entry+glue subgraph reachable from routes is clustered by Louvain and refined
+ * so every candidate is connected and serves at least one route.
+ */
+export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options: ClusterOptions): Carving {
+  const routes = facts.entries.map((entry) => routeNode(entry.id));
+  const handlers = new Set(facts.entries.flatMap((entry) => (entry.handler ? [entry.handler] : [])));
+  const reach = countRouteReach(graph, routes);
+  const utilities = findSharedUtilities(reach, routes.length, options.sharedThreshold, handlers);
+  const clustered = [...routes, ...[...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX))].sort(compareStrings);
+
+  const sub = clusterSubgraph(graph, clustered);
+  const communities = runLouvain(sub, options.resolution, options.seed);
+  const groups = refineCommunities(sub, communities, (node) => node.startsWith(ROUTE_PREFIX));
+
+  // Largest first, so the biggest candidate gets the plain name; ties by first route.
+  const ordered = groups
+    .map((members) => ({
+      routes: members.filter((m) => m.startsWith(ROUTE_PREFIX)).map((m) => m.slice(ROUTE_PREFIX.length)).sort(compareStrings),
+      owned: members.filter((m) => !m.startsWith(ROUTE_PREFIX)).sort(compareStrings),
+    }))
+    .sort((a, b) => b.routes.length - a.routes.length || compareStrings(a.routes[0] ?? '', b.routes[0] ?? ''));
+  const pathOf = new Map(facts.entries.map((entry) => [entry.id, entry.path]));
+  const names = nameCandidates(ordered.map((group) => group.routes.map((route) => pathOf.get(route) ?? route)));
+  const drafts: CandidateDraft[] = ordered.map((group, index) => ({ id: names[index]!, name: names[index]!, routes: group.routes, owned: group.owned }));
+
+  const symbols = new Map<string, LayeredSymbol>(facts.symbols.map((s) => [s.id, s]));
+  const effectsBySymbol = new Map<string, EffectFact[]>();
+  for (const effect of facts.effects) effectsBySymbol.set(effect.symbol, [...(effectsBySymbol.get(effect.symbol) ?? []), effect]);
+  const ownerOf = new Map<string, string>();
+  for (const draft of drafts) for (const symbol of draft.owned) ownerOf.set(symbol, draft.id);
+  const usersOf = new Map<string, Set<string>>();
+  const context: DescribeContext = { graph, symbols, effectsBySymbol, state: facts.state, usersOf };
+
+  const sharedPerCandidate = drafts.map((draft) => sharedSymbolsOf(draft, context));
+  const usage = new Map<string, number>();
+  for (const list of sharedPerCandidate) for (const symbol of list) usage.set(symbol, (usage.get(symbol) ?? 0) + 1);
+  drafts.forEach((draft, index) => {
+    for (const symbol of [...draft.owned, ...sharedPerCandidate[index]!]) usersOf.set(symbol, (usersOf.get(symbol) ?? new Set()).add(draft.id));
+  });
+
+  const locOf = (ids: readonly string[]): number => ids.reduce((sum, id) => sum + (symbols.get(id)?.parent ? 0 : (symbols.get(id)?.loc ?? 0)), 0);
+  const candidates: Candidate[] = drafts.map((draft, index) => {
+    const sharedSymbols = sharedPerCandidate[index]!;
+    const code = [...draft.owned, ...sharedSymbols];
+    const remoteCalls = remoteCallsOf(code, context);
+    const effects = effectsOf(code, context);
+    const state = stateOf(draft.id, new Set(code), context);
+    const owned = new Set(draft.owned);
+    let internal = 0;
+    let crossing = 0;
+    for (const from of draft.owned) {
+      graph.forEachOutEdge(from, (_edge, attributes, _source, target) => {
+        if (attributes.kind === 'member' || !isCarvable(graph, target)) return;
+        if (owned.has(target)) internal += attributes.weight;
+        else if (ownerOf.has(target)) crossing += attributes.weight;
+      });
+    }
+    return {
+      id: draft.id,
+      name: draft.name,
+      entries: draft.routes,
+      symbols: draft.owned,
+      sharedSymbols,
+      remoteCalls,
+      effects,
+      state,
+      risks: risksOf(state, remoteCalls, effects),
+      metrics: {
+        routes: draft.routes.length,
+        symbols: draft.owned.length,
+        loc: locOf(draft.owned),
+        sharedSymbols: sharedSymbols.length,
+        remoteCalls: remoteCalls.length,
+        remoteCallSites: remoteCalls.reduce((sum, call) => sum + call.callSites, 0),
+        effects: effects.length,
+        cohesion: internal + crossing > 0 ? round(internal / (internal + crossing)) : 1,
+        crossCandidateCalls: crossing,
+        mutableStateShared: state.filter((s) => s.mutable && s.sharedWith.length > 0).length,
+      },
+    };
+  });
+
+  const groupOf = new Map<string, number>();
+  groups.forEach((members, index) => members.forEach((member) => groupOf.set(member, index)));
+  const carvable = facts.symbols.filter((s) => s.layer === 'entry' || s.layer === 'glue').length;
+  const placed = clustered.filter((node) => !node.startsWith(ROUTE_PREFIX)).length + utilities.size;
+  return {
+    candidates,
+    shared: sortedUnique([...utilities, ...[...usage].filter(([, count]) => count > 1).map(([symbol]) => symbol)]),
+    modularity: round(modularity(sub, groupOf)),
+    coverage: carvable > 0 ? round(placed / carvable) : 1,
+  };
+}

@@ -1,0 +1,8 @@
+export { buildAnalysis } from './build-analysis.js';
+export { carveCandidates } from './carve-candidates.js';
+export type { Carving, ClusterOptions } from './carve-candidates.js';
+export { modularity } from './modularity.js';
+export { adjustedRandIndex } from './agreement.js';
+export { nameCandidates } from './name-candidates.js';
+export { refineCommunities } from './refine-communities.js';
+export { clusterSubgraph, runLouvain } from './run-louvain.js';

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { InputError, type AnalyzeOptions } from '../model/index.js';
+import { EMPTY_CONFIG, readConfigFile } from './read-config.js';
+
+/** What the CLI (or a caller of the API) asks for, before validation and defaults. */
+export interface AnalyzeRequest {
+  path: string;
+  tsconfig?: string | undefined;
+  config?: string | undefined;
+  root?: string | undefined;
+  resolution?: number | undefined;
+  seed?: number | undefined;
+  includeTests?: boolean | undefined;
+  cwd?: string | undefined;
+}
+
+export const DEFAULT_RESOLUTION = 1;
+export const DEFAULT_SEED = 42;
+export const DEFAULT_SHARED_THRESHOLD = 0.25;
+export const CONFIG_FILE_NAME = 'carve.config.json';
+
+function assertDirectory(dir: string, what: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new InputError(`${dir}: ${what} does not exist`);
+  }
+  if (!stat.isDirectory()) throw new InputError(`${dir}: ${what} is not a directory`);
+}
+
+function assertFile(file: string, what: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InputError(`${file}: ${what} does not exist`);
+  }
+  if (!stat.isFile()) throw new InputError(`${file}: ${what} is not a file`);
+}
+
+/** The service's own name (package.json), made safe to use as one folder name. */
+export function serviceNameOf(root: string): string {
+  let name = path.basename(root);
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name?: unknown };
+    if (typeof pkg.name === 'string' && pkg.name.trim()) name = pkg.name;
+  } catch {
+    // No or unreadable package.json: the folder name is a fine name.
+  }
+  const safe = name
+    .replace(/^@/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '');
+  return safe || 'service';
+}
+
+export function resolveAnalyzeOptions(request: AnalyzeRequest): AnalyzeOptions {
+  const cwd = request.cwd ?? process.cwd();
+  const root = path.resolve(cwd, request.path);
+  assertDirectory(root, 'service path');
+
+  let tsconfig: string | null = null;
+  if (request.tsconfig !== undefined) {
+    tsconfig = path.resolve(cwd, request.tsconfig);
+    assertFile(tsconfig, 'tsconfig');
+  } else if (fs.existsSync(path.join(root, 'tsconfig.json'))) {
+    tsconfig = path.join(root, 'tsconfig.json');
+  }
+
+  const scope = request.root !== undefined ? path.resolve(cwd, request.root) : root;
+  if (request.root !== undefined) assertDirectory(scope, '--root');
+
+  let configFile: string | null = null;
+  if (request.config !== undefined) {
+    configFile = path.resolve(cwd, request.config);
+    assertFile(configFile, 'config');
+  } else if (fs.existsSync(path.join(root, CONFIG_FILE_NAME))) {
+    configFile = path.join(root, CONFIG_FILE_NAME);
+  }
+  const config = configFile ? readConfigFile(configFile) : EMPTY_CONFIG;
+
+  const resolution = request.resolution ?? config.resolution ?? DEFAULT_RESOLUTION;
+  if (!(resolution > 0 && resolution <= 10)) throw new InputError(`--resolution: must be in (0, 10], got ${resolution}`);
+  const seed = request.seed ?? config.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a non-negative integer, got ${seed}`);
+
+  return {
+    root,
+    tsconfig,
+    scope,
+    includeTests: request.includeTests ?? false,
+    serviceName: serviceNameOf(root),
+    resolution,
+    seed,
+    sharedThreshold: config.sharedThreshold ?? DEFAULT_SHARED_THRESHOLD,
+    config,
+    configFile,
+  };
+}

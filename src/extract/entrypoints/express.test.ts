@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { factsFromText } from '../../test-support/in-memory-project.js';
+import { joinRoutePath } from './route-paths.js';
+
+const routes = (files: Record<string, string>) => factsFromText(files).entries.map((e) => `${e.method} ${e.path} -> ${e.handler ?? 'null'}`);
+
+describe('express entry points', () => {
+  it('finds app.METHOD and router.METHOD routes with their full mounted paths, nested', () => {
+    expect(
+      routes({
+        'src/app.ts': `import express from 'express';
+import { apiRouter } from './routes';
+const app = express();
+app.get('/health', (req, res) => res.send('ok'));
+app.use('/api', apiRouter);`,
+        'src/routes.ts': `import { Router } from 'express';
+import * as express from 'express';
+import { listOrders, orderItemRouter } from './orders';
+export const apiRouter = Router();
+const orderRouter = express.Router();
+orderRouter.get('/', listOrders);
+orderRouter.use('/:orderId/items', orderItemRouter);
+apiRouter.use('/orders', orderRouter);`,
+        'src/orders.ts': `import { Router } from 'express';
+export function listOrders(req: unknown, res: unknown) { return res; }
+export function listItems(req: unknown, res: unknown) { return res; }
+export const orderItemRouter = Router({ mergeParams: true });
+orderItemRouter.delete('/:itemId', listItems);`,
+      }),
+    ).toEqual([
+      'GET /api/orders -> src/orders.ts#listOrders',
+      'DELETE /api/orders/:orderId/items/:itemId -> src/orders.ts#listItems',
+      'GET /health -> src/app.ts#app.get@L4:20',
+    ]);
+  });
+
+  it('reads router.route(path) chains, middleware arrays and bound controller methods', () => {
+    const facts = factsFromText({
+      'src/item.routes.ts': `import { Router } from 'express';
+import { requireAuth, rateLimit } from './mw';
+import { itemController } from './item.controller';
+const router = Router();
+router.route('/:id').get(itemController.get.bind(itemController)).put([requireAuth, rateLimit(5)], itemController.update.bind(itemController));
+export default router;`,
+      'src/mw.ts': 'export function requireAuth() {}\nexport function rateLimit(n: number) { return () => n; }',
+      'src/item.controller.ts': 'class ItemController { get() {} update() {} }\nexport const itemController = new ItemController();',
+      'src/app.ts': "import express from 'express';\nimport items from './item.routes';\nconst app = express();\napp.use('/items', items);",
+    });
+    expect(facts.entries.map((e) => [e.id, e.handler, e.middleware])).toEqual([
+      ['GET /items/:id', 'src/item.controller.ts#ItemController.get', []],
+      ['PUT /items/:id', 'src/item.controller.ts#ItemController.update', ['src/mw.ts#requireAuth', 'src/mw.ts#rateLimit']],
+    ]);
+  });
+
+  it('unwraps handler wrappers such as asyncHandler(fn), and follows router factories', () => {
+    expect(
+      routes({
+        'src/app.ts': `import express, { Router } from 'express';
+import { chatController } from './chat';
+const asyncHandler = (fn: unknown) => fn;
+function chatRoutes() {
+  const r = Router();
+  r.post('/messages', asyncHandler(chatController.send));
+  return r;
+}
+const app = express();
+app.use('/chat', chatRoutes());`,
+        'src/chat.ts': 'export const chatController = { send: async () => 1 };',
+      }),
+    ).toEqual(['POST /chat/messages -> src/chat.ts#chatController.send']);
+  });
+
+  it('ignores look-alikes: app.get(setting), Map.get, routers from other packages, dynamic paths', () => {
+    expect(
+      routes({
+        'src/app.ts': `import express from 'express';
+import Router from 'koa-router';
+const app = express();
+const port = app.get('port');
+const cache = new Map<string, string>();
+cache.get('x');
+const koa = new Router();
+koa.get('/koa', () => 1);
+const path = '/dyn';
+app.get(path, () => 1);`,
+      }),
+    ).toEqual([]);
+  });
+
+  it('warns about a route whose path is not a string literal', () => {
+    const facts = factsFromText({ 'src/app.ts': "import express from 'express';\nconst app = express();\nconst p = '/x';\napp.post(p, () => 1);" });
+    expect(facts.warnings.some((w) => w.includes('src/app.ts:4: route path is not a string literal'))).toBe(true);
+  });
+});
+
+describe('joinRoutePath', () => {
+  it('joins prefixes and paths like Express', () => {
+    expect(joinRoutePath('/api', '/')).toBe('/api');
+    expect(joinRoutePath('', '/')).toBe('/');
+    expect(joinRoutePath('/api/', '/items')).toBe('/api/items');
+    expect(joinRoutePath('/api', 'items')).toBe('/api/items');
+  });
+});

@@ -1,0 +1,29 @@
+import { ts } from 'ts-morph';
+import type { SymbolTable } from '../collect-symbols.js';
+import { isFunctionExpressionLike, resolvedSymbol, unwrap } from '../ts-helpers.js';
+
+/**
+ * The project symbol an expression used as a handler or middleware stands for:
+ * inline functions, references, `ctrl.m.bind(ctrl)`, and wrappers such as `asyncHandler(fn)`
+ * (the wrapped function) or factories such as `validate(schema)` (the factory).
+ */
+export function handlerSymbolOf(expression: ts.Expression, checker: ts.TypeChecker, table: SymbolTable): string | undefined {
+  const node = unwrap(expression);
+  if (isFunctionExpressionLike(node)) return table.owners.get(node);
+  if (ts.isCallExpression(node)) {
+    const callee = unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return handlerSymbolOf(callee.expression, checker, table);
+    for (const arg of node.arguments) {
+      const inner = handlerSymbolOf(arg, checker, table);
+      if (inner && table.byId.get(inner)?.kind !== 'class') return inner;
+    }
+    return handlerSymbolOf(callee, checker, table);
+  }
+  const nameNode = ts.isPropertyAccessExpression(node) ? node.name : ts.isIdentifier(node) ? node : undefined;
+  if (!nameNode) return undefined;
+  for (const declaration of resolvedSymbol(checker, nameNode)?.declarations ?? []) {
+    const id = table.byDeclaration.get(declaration);
+    if (id) return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { Project, ts, type SourceFile } from 'ts-morph';
+import { InputError, type AnalyzeOptions } from '../model/index.js';
+import { isInside, relativePosix } from '../util/index.js';
+import { listSourceFiles } from './list-source-files.js';
+import { readTsconfig } from './read-tsconfig.js';
+import { isTestFile } from './test-files.js';
+
+/** The one object that carries ts-morph out of this stage; only extract/ (and scaffold/) read it. */
+export interface LoadedProject {
+  project: Project;
+  root: string;
+  /** The files to analyse, sorted by path: tests, declarations and excluded globs left out. */
+  sourceFiles: SourceFile[];
+  warnings: string[];
+}
+
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  allowJs: false,
+};
+
+export function loadProject(options: AnalyzeOptions): LoadedProject {
+  const warnings: string[] = [];
+  let compilerOptions = DEFAULT_OPTIONS;
+  let fileNames: string[];
+  if (options.tsconfig) {
+    const parsed = readTsconfig(options.tsconfig);
+    compilerOptions = parsed.compilerOptions;
+    fileNames = parsed.fileNames;
+    warnings.push(...parsed.warnings);
+  } else {
+    fileNames = listSourceFiles(options.root);
+    warnings.push('no tsconfig.json found: analysing every .ts file under the service root with default options');
+  }
+
+  const project = new Project({
+    compilerOptions: {
+      ...compilerOptions,
+      // Options that would make the checker do work carve never uses, or stop on option errors.
+      noEmit: true,
+      skipLibCheck: true,
+      declaration: false,
+      sourceMap: false,
+      composite: false,
+      incremental: false,
+    },
+    skipAddingFilesFromTsConfig: true,
+    skipLoadingLibFiles: false,
+  });
+
+  const excluded = options.config.exclude.length ? picomatch(options.config.exclude, { dot: true }) : () => false;
+  const analysed: SourceFile[] = [];
+  for (const fileName of [...fileNames].sort()) {
+    const absolute = path.resolve(fileName);
+    const sourceFile = project.addSourceFileAtPath(absolute);
+    if (sourceFile.isDeclarationFile()) continue;
+    if (!isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) continue;
+    const rel = relativePosix(options.root, absolute);
+    if (!options.includeTests && isTestFile(rel)) continue;
+    if (excluded(rel)) continue;
+    analysed.push(sourceFile);
+  }
+  project.resolveSourceFileDependencies();
+
+  if (analysed.length === 0) {
+    const where = options.tsconfig ?? options.root;
+    throw new InputError(`${where}: no TypeScript source files to analyse (after excluding tests and declarations)`);
+  }
+  return { project, root: options.root, sourceFiles: analysed, warnings };
+}

@@ -1,0 +1,4 @@
+export * from './compare.js';
+export * from './rng.js';
+export * from './paths.js';
+export * from './text.js';
