@@ -1,4 +1,4 @@
-import { routeNode, type CarveGraph } from '../graph/index.js';
+import { groupNode, routeNode, type CarveGraph } from '../graph/index.js';
 import type { Candidate, EffectFact, LayeredFacts, LayeredSymbol } from '../model/index.js';
 import { compareStrings, round, sortedUnique } from '../util/index.js';
 import { effectsOf, remoteCallsOf, risksOf, sharedSymbolsOf, stateOf, type CandidateDraft, type DescribeContext } from './describe-candidate.js';
@@ -22,6 +22,7 @@ export interface Carving {
 }
 
 const ROUTE_PREFIX = 'route:';
+const GROUP_PREFIX = 'group:';
 
 /**
  * LayeredFacts + graph → candidate functions. The glue that most routes use is set aside as shared;
@@ -33,7 +34,8 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const handlers = new Set(facts.entries.flatMap((entry) => (entry.handler ? [entry.handler] : [])));
   const reach = countRouteReach(graph, routes);
   const utilities = findSharedUtilities(reach, routes.length, options.sharedThreshold, handlers);
-  const clustered = [...routes, ...[...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX))].sort(compareStrings);
+  const routerNodes = [...new Set(facts.entries.flatMap((entry) => (entry.group ? [groupNode(entry.group)] : [])))];
+  const clustered = [...routes, ...routerNodes, ...[...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX))].sort(compareStrings);
 
   const sub = clusterSubgraph(graph, clustered);
   const communities = runLouvain(sub, options.resolution, options.seed);
@@ -43,7 +45,7 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const ordered = groups
     .map((members) => ({
       routes: members.filter((m) => m.startsWith(ROUTE_PREFIX)).map((m) => m.slice(ROUTE_PREFIX.length)).sort(compareStrings),
-      owned: members.filter((m) => !m.startsWith(ROUTE_PREFIX)).sort(compareStrings),
+      owned: members.filter((m) => !m.startsWith(ROUTE_PREFIX) && !m.startsWith(GROUP_PREFIX)).sort(compareStrings),
     }))
     .sort((a, b) => b.routes.length - a.routes.length || compareStrings(a.routes[0] ?? '', b.routes[0] ?? ''));
   const pathOf = new Map(facts.entries.map((entry) => [entry.id, entry.path]));
@@ -110,7 +112,7 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const groupOf = new Map<string, number>();
   groups.forEach((members, index) => members.forEach((member) => groupOf.set(member, index)));
   const carvable = facts.symbols.filter((s) => s.layer === 'entry' || s.layer === 'glue').length;
-  const placed = clustered.filter((node) => !node.startsWith(ROUTE_PREFIX)).length + utilities.size;
+  const placed = clustered.filter((node) => !node.startsWith(ROUTE_PREFIX) && !node.startsWith(GROUP_PREFIX)).length + utilities.size;
   return {
     candidates,
     shared: sortedUnique([...utilities, ...[...usage].filter(([, count]) => count > 1).map(([symbol]) => symbol)]),

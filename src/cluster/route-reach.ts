@@ -10,7 +10,7 @@ export function isCarvable(graph: CarveGraph, node: string): boolean {
 export function carvableSuccessors(graph: CarveGraph, node: string): string[] {
   const next: string[] = [];
   graph.forEachOutEdge(node, (_edge, attributes, _source, target) => {
-    if (attributes.kind !== 'member' && isCarvable(graph, target)) next.push(target);
+    if (attributes.kind !== 'member' && attributes.kind !== 'group' && isCarvable(graph, target)) next.push(target);
   });
   return next;
 }

@@ -51,7 +51,7 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
   const table = createSymbolTable();
   for (const { sourceFile, file } of files) collectSymbols(sourceFile, file, table);
 
-  const entryContext = { files, checker, table, warn: (message: string) => warnings.push(message) };
+  const entryContext = { files, checker, table, warn: (message: string) => warnings.push(message), relativeFile: (fileName: string) => relativePosix(loaded.root, fileName) };
   const rawEntries = ENTRYPOINT_ADAPTERS.filter((adapter) => adapter.applies(entryContext)).flatMap((adapter) => adapter.extract(entryContext));
   const entries: EntryFact[] = [];
   const seenEntries = new Set<string>();

@@ -6,7 +6,7 @@ import { WEIGHTS } from './weights.js';
 const { DirectedGraph } = graphology;
 export type CarveGraph = InstanceType<typeof DirectedGraph<NodeAttributes, EdgeAttributes>>;
 
-export type NodeKind = 'symbol' | 'route' | 'package';
+export type NodeKind = 'symbol' | 'route' | 'group' | 'package';
 
 export interface NodeAttributes {
   kind: NodeKind;
@@ -15,12 +15,13 @@ export interface NodeAttributes {
 }
 
 export interface EdgeAttributes {
-  kind: 'call' | 'route' | 'member';
+  kind: 'call' | 'route' | 'member' | 'group';
   weight: number;
   resolution: AnalysisEdge['resolution'];
 }
 
 export const routeNode = (entryId: string): string => `route:${entryId}`;
+export const groupNode = (group: string): string => `group:${group}`;
 
 /**
  * Facts → one directed, weighted graph: symbols, routes (`route:GET /x`) and packages
@@ -31,6 +32,9 @@ export function buildGraph(facts: LayeredFacts): { graph: CarveGraph; edges: Ana
   const graph: CarveGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const symbol of facts.symbols) graph.addNode(symbol.id, { kind: 'symbol', layer: symbol.layer, loc: symbol.loc });
   for (const entry of facts.entries) graph.addNode(routeNode(entry.id), { kind: 'route', layer: 'entry', loc: 0 });
+  for (const entry of facts.entries) {
+    if (entry.group && !graph.hasNode(groupNode(entry.group))) graph.addNode(groupNode(entry.group), { kind: 'group', layer: 'entry', loc: 0 });
+  }
 
   const add = (from: string, to: string, kind: EdgeAttributes['kind'], weight: number, resolution: EdgeAttributes['resolution']): void => {
     if (!graph.hasNode(to)) {
@@ -46,6 +50,7 @@ export function buildGraph(facts: LayeredFacts): { graph: CarveGraph; edges: Ana
   for (const entry of facts.entries) {
     const from = routeNode(entry.id);
     if (entry.handler) add(from, entry.handler, 'route', WEIGHTS.routeToHandler, 'route');
+    if (entry.group) add(from, groupNode(entry.group), 'group', WEIGHTS.routeToGroup, 'route');
     for (const middleware of entry.middleware) add(from, middleware, 'route', WEIGHTS.routeToMiddleware, 'route');
   }
   for (const call of [...facts.calls].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to))) {
@@ -55,7 +60,7 @@ export function buildGraph(facts: LayeredFacts): { graph: CarveGraph; edges: Ana
 
   const edges: AnalysisEdge[] = [];
   graph.forEachEdge((_key, attributes, source, target) => {
-    if (attributes.kind === 'member') return;
+    if (attributes.kind === 'member' || attributes.kind === 'group') return;
     edges.push({ from: source, to: target, kind: attributes.kind === 'route' ? 'route' : 'call', weight: attributes.weight, resolution: attributes.resolution });
   });
   edges.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));

@@ -6,6 +6,8 @@ export const WEIGHTS = {
   routeToHandler: 1,
   /** Middleware is usually shared plumbing; a light tie keeps it from pulling routes together. */
   routeToMiddleware: 0.5,
+  /** Routes registered on one router (or controller) usually serve one capability: a light tie. */
+  routeToGroup: 2,
   /** Methods of one class share fields and a constructor: a light tie toward the same candidate. */
   memberOfClass: 0.5,
 } as const;

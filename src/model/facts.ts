@@ -53,6 +53,13 @@ export interface EntryFact {
   /** Symbol ids (or expression text when unresolved) of middleware run before the handler. */
   middleware: string[];
   framework: string;
+  /**
+   * The router, controller or app the route is registered on (`<file>#<name>`): routes of one
+   * group usually serve one capability, a tie the clustering uses when their code shares nothing.
+   * Null for routes registered on the application object itself: that is where everything goes,
+   * not a grouping anyone chose.
+   */
+  group: string | null;
 }
 
 export type EffectKind = 'db' | 'cache' | 'object-storage' | 'queue' | 'search' | 'http' | 'fs';

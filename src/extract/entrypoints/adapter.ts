@@ -13,6 +13,8 @@ export interface EntrypointContext {
   checker: ts.TypeChecker;
   table: SymbolTable;
   warn: (message: string) => void;
+  /** Absolute file name → posix path relative to the service root. */
+  relativeFile: (fileName: string) => string;
 }
 
 /**

@@ -87,6 +87,21 @@ app.get(path, () => 1);`,
     ).toEqual([]);
   });
 
+  it('records the router a route is registered on as its group, and no group for the app itself', () => {
+    const facts = factsFromText({
+      'src/app.ts': `import express, { Router } from 'express';
+const app = express();
+const items = Router();
+items.get('/:id', () => 1);
+app.use('/items', items);
+app.get('/health', () => 1);`,
+    });
+    expect(facts.entries.map((e) => [e.id, e.group])).toEqual([
+      ['GET /health', null],
+      ['GET /items/:id', 'src/app.ts#items'],
+    ]);
+  });
+
   it('warns about a route whose path is not a string literal', () => {
     const facts = factsFromText({ 'src/app.ts': "import express from 'express';\nconst app = express();\nconst p = '/x';\napp.post(p, () => 1);" });
     expect(facts.warnings.some((w) => w.includes('src/app.ts:4: route path is not a string literal'))).toBe(true);

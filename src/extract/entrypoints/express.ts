@@ -33,13 +33,14 @@ function isFromExpress(identifier: ts.Identifier, checker: ts.TypeChecker): bool
   return !!node && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'express';
 }
 
-/** `express()`, `Router()`, `express.Router()`, `Router({ mergeParams: true })`. */
-function isRouterFactoryCall(node: ts.Expression, checker: ts.TypeChecker): boolean {
+/** `express()` makes an app; `Router()`, `express.Router()`, `Router({ mergeParams: true })` a router. */
+function routerFactoryKind(node: ts.Expression, checker: ts.TypeChecker): 'app' | 'router' | undefined {
   const call = unwrap(node);
-  if (!ts.isCallExpression(call)) return false;
+  if (!ts.isCallExpression(call)) return undefined;
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return isFromExpress(callee, checker);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router' && ts.isIdentifier(callee.expression) && isFromExpress(callee.expression, checker);
+  if (ts.isIdentifier(callee)) return isFromExpress(callee, checker) ? (callee.text === 'Router' ? 'router' : 'app') : undefined;
+  const isRouter = ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router' && ts.isIdentifier(callee.expression) && isFromExpress(callee.expression, checker);
+  return isRouter ? 'router' : undefined;
 }
 
 function flattenArguments(args: readonly ts.Expression[]): ts.Expression[] {
@@ -51,6 +52,7 @@ function flattenArguments(args: readonly ts.Expression[]): ts.Expression[] {
 
 class ExpressScan {
   readonly routers = new Set<ts.Node>();
+  readonly apps = new Set<ts.Node>();
   readonly routes: RouteSite[] = [];
   readonly mounts: Mount[] = [];
 
@@ -63,7 +65,11 @@ class ExpressScan {
   }
 
   private findRouters(node: ts.Node): void {
-    if (ts.isVariableDeclaration(node) && node.initializer && isRouterFactoryCall(node.initializer, this.context.checker)) this.routers.add(node);
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const kind = routerFactoryKind(node.initializer, this.context.checker);
+      if (kind) this.routers.add(node);
+      if (kind === 'app') this.apps.add(node);
+    }
     ts.forEachChild(node, (child) => this.findRouters(child));
   }
 
@@ -163,6 +169,12 @@ class ExpressScan {
     return prefixes.length ? prefixes : [''];
   }
 
+  private groupOf(router: ts.Node): string | null {
+    if (this.apps.has(router)) return null;
+    const name = ts.isVariableDeclaration(router) && ts.isIdentifier(router.name) ? router.name.text : 'router';
+    return `${this.context.relativeFile(router.getSourceFile().fileName)}#${name}`;
+  }
+
   private expand(): Omit<EntryFact, 'id'>[] {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
@@ -170,8 +182,9 @@ class ExpressScan {
       const last = route.handlers[route.handlers.length - 1];
       const handler = last ? (handlerSymbolOf(last, checker, table) ?? null) : null;
       const middleware = route.handlers.slice(0, -1).map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80));
+      const group = this.groupOf(route.router);
       for (const prefix of this.prefixesOf(route.router, new Set([route.router]))) {
-        entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express' });
+        entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express', group });
       }
     }
     return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
