@@ -20,24 +20,15 @@ export const DEFAULT_SEED = 42;
 export const DEFAULT_SHARED_THRESHOLD = 0.25;
 export const CONFIG_FILE_NAME = 'carve.config.json';
 
-function assertDirectory(dir: string, what: string): void {
+function assertExists(target: string, what: string, kind: 'directory' | 'file'): void {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(dir);
+    stat = fs.statSync(target);
   } catch {
-    throw new InputError(`${dir}: ${what} does not exist`);
+    throw new InputError(`${target}: ${what} does not exist`);
   }
-  if (!stat.isDirectory()) throw new InputError(`${dir}: ${what} is not a directory`);
-}
-
-function assertFile(file: string, what: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InputError(`${file}: ${what} does not exist`);
-  }
-  if (!stat.isFile()) throw new InputError(`${file}: ${what} is not a file`);
+  const ok = kind === 'directory' ? stat.isDirectory() : stat.isFile();
+  if (!ok) throw new InputError(`${target}: ${what} is not a ${kind}`);
 }
 
 /** The service's own name (package.json), made safe to use as one folder name. */
@@ -59,23 +50,23 @@ export function serviceNameOf(root: string): string {
 export function resolveAnalyzeOptions(request: AnalyzeRequest): AnalyzeOptions {
   const cwd = request.cwd ?? process.cwd();
   const root = path.resolve(cwd, request.path);
-  assertDirectory(root, 'service path');
+  assertExists(root, 'service path', 'directory');
 
   let tsconfig: string | null = null;
   if (request.tsconfig !== undefined) {
     tsconfig = path.resolve(cwd, request.tsconfig);
-    assertFile(tsconfig, 'tsconfig');
+    assertExists(tsconfig, 'tsconfig', 'file');
   } else if (fs.existsSync(path.join(root, 'tsconfig.json'))) {
     tsconfig = path.join(root, 'tsconfig.json');
   }
 
   const scope = request.root !== undefined ? path.resolve(cwd, request.root) : root;
-  if (request.root !== undefined) assertDirectory(scope, '--root');
+  if (request.root !== undefined) assertExists(scope, '--root', 'directory');
 
   let configFile: string | null = null;
   if (request.config !== undefined) {
     configFile = path.resolve(cwd, request.config);
-    assertFile(configFile, 'config');
+    assertExists(configFile, 'config', 'file');
   } else if (fs.existsSync(path.join(root, CONFIG_FILE_NAME))) {
     configFile = path.join(root, CONFIG_FILE_NAME);
   }
