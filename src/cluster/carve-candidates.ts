@@ -32,14 +32,30 @@ const GROUP_PREFIX = 'group:';
 export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options: ClusterOptions): Carving {
   const routes = facts.entries.map((entry) => routeNode(entry.id));
   const handlers = new Set(facts.entries.flatMap((entry) => (entry.handler ? [entry.handler] : [])));
-  const reach = countRouteReach(graph, routes);
-  const utilities = findSharedUtilities(reach, routes.length, options.sharedThreshold, handlers);
+  const groupOfRoute = new Map(facts.entries.map((entry) => [routeNode(entry.id), entry.group]));
+  const groupCount = new Set(facts.entries.flatMap((entry) => (entry.group ? [entry.group] : []))).size;
+  const reach = countRouteReach(graph, routes, (route) => groupOfRoute.get(route) ?? null);
+  const utilities = findSharedUtilities(reach, routes.length, groupCount, options.sharedThreshold, handlers);
   const routerNodes = [...new Set(facts.entries.flatMap((entry) => (entry.group ? [groupNode(entry.group)] : [])))];
-  const clustered = [...routes, ...routerNodes, ...[...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX))].sort(compareStrings);
+  const reached = [...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX));
+  // A class is never "called" the way its methods are; it joins so its methods keep their tie to it.
+  const classes = reached.flatMap((node) => {
+    const parent = facts.symbols.find((s) => s.id === node)?.parent;
+    return parent && !utilities.has(parent) && isCarvable(graph, parent) ? [parent] : [];
+  });
+  const clustered = [...new Set([...routes, ...routerNodes, ...reached, ...classes])].sort(compareStrings);
 
-  const sub = clusterSubgraph(graph, clustered);
+  // A handler that serves one route is contracted into it; it rejoins the route's group afterwards.
+  const routesOfHandler = new Map<string, string[]>();
+  for (const entry of facts.entries) if (entry.handler) routesOfHandler.set(entry.handler, [...(routesOfHandler.get(entry.handler) ?? []), routeNode(entry.id)]);
+  const alias = new Map([...routesOfHandler].filter(([handler, owners]) => owners.length === 1 && clustered.includes(handler)).map(([handler, owners]) => [handler, owners[0]!] as const));
+
+  const sub = clusterSubgraph(graph, clustered, alias);
   const communities = runLouvain(sub, options.resolution, options.seed);
   const groups = refineCommunities(sub, communities, (node) => node.startsWith(ROUTE_PREFIX));
+  const groupIndexOf = new Map<string, number>();
+  groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
+  for (const [handler, route] of alias) groups[groupIndexOf.get(route)!]!.push(handler);
 
   // Largest first, so the biggest candidate gets the plain name; ties by first route.
   const ordered = groups
@@ -109,14 +125,12 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
     };
   });
 
-  const groupOf = new Map<string, number>();
-  groups.forEach((members, index) => members.forEach((member) => groupOf.set(member, index)));
   const carvable = facts.symbols.filter((s) => s.layer === 'entry' || s.layer === 'glue').length;
   const placed = clustered.filter((node) => !node.startsWith(ROUTE_PREFIX) && !node.startsWith(GROUP_PREFIX)).length + utilities.size;
   return {
     candidates,
     shared: sortedUnique([...utilities, ...[...usage].filter(([, count]) => count > 1).map(([symbol]) => symbol)]),
-    modularity: round(modularity(sub, groupOf)),
+    modularity: round(modularity(sub, groupIndexOf)),
     coverage: carvable > 0 ? round(placed / carvable) : 1,
   };
 }

@@ -15,14 +15,21 @@ export function carvableSuccessors(graph: CarveGraph, node: string): string[] {
   return next;
 }
 
+export interface RouteReach {
+  routes: number;
+  /** Distinct routers (groups) whose routes reach the symbol: a measure of capability spread. */
+  groups: Set<string>;
+}
+
 /**
- * For every carvable symbol, how many routes reach it through entry and glue code.
- * A symbol that most routes reach is a utility (logging, auth, formatting): clustering it
- * would merge unrelated routes, so it is kept out and reported as shared.
+ * For every carvable symbol, how many routes, and routes of how many routers, reach it through
+ * entry and glue code. A symbol that many routes or many routers reach is a utility (pagination,
+ * auth, formatting): clustering it would merge unrelated routes, so it is kept out and shared.
  */
-export function countRouteReach(graph: CarveGraph, routes: readonly string[]): Map<string, number> {
-  const reach = new Map<string, number>();
+export function countRouteReach(graph: CarveGraph, routes: readonly string[], groupOf: (route: string) => string | null): Map<string, RouteReach> {
+  const reach = new Map<string, RouteReach>();
   for (const route of routes) {
+    const group = groupOf(route);
     const seen = new Set<string>([route]);
     const stack = [route];
     while (stack.length) {
@@ -31,19 +38,27 @@ export function countRouteReach(graph: CarveGraph, routes: readonly string[]): M
         if (seen.has(next)) continue;
         seen.add(next);
         stack.push(next);
-        reach.set(next, (reach.get(next) ?? 0) + 1);
+        const entry = reach.get(next) ?? { routes: 0, groups: new Set<string>() };
+        entry.routes++;
+        if (group) entry.groups.add(group);
+        reach.set(next, entry);
       }
     }
   }
   return reach;
 }
 
-/** Symbols reached by more than `threshold` of all routes (and by at least three). */
-export function findSharedUtilities(reach: ReadonlyMap<string, number>, routeCount: number, threshold: number, handlers: ReadonlySet<string>): Set<string> {
+/**
+ * Symbols reached by at least three routes and either by more than `threshold` of all routes, or by
+ * routes of at least three routers and more than `threshold` of all routers.
+ */
+export function findSharedUtilities(reach: ReadonlyMap<string, RouteReach>, routeCount: number, groupCount: number, threshold: number, handlers: ReadonlySet<string>): Set<string> {
   const shared = new Set<string>();
-  for (const [node, count] of reach) {
-    if (handlers.has(node)) continue; // a handler is its route's own code, however many routes share it
-    if (count >= 3 && count > threshold * routeCount) shared.add(node);
+  for (const [node, { routes, groups }] of reach) {
+    if (handlers.has(node) || routes < 3) continue; // a handler is its route's own code, however many routes share it
+    const manyRoutes = routes > threshold * routeCount;
+    const manyRouters = groups.size >= 3 && groups.size > threshold * groupCount;
+    if (manyRoutes || manyRouters) shared.add(node);
   }
   return shared;
 }

@@ -12,14 +12,24 @@ export type ClusterGraph = InstanceType<typeof UndirectedGraph<{ loc: number }, 
 /**
  * The undirected, weighted subgraph that gets clustered: the given nodes, and every edge between
  * two of them with both directions' weights summed (a call either way binds the same).
+ * `alias` contracts nodes into a representative (a handler into its only route): they are one
+ * unit of deployment, and clustering must not be able to pull them apart.
  */
-export function clusterSubgraph(graph: CarveGraph, nodes: readonly string[]): ClusterGraph {
+export function clusterSubgraph(graph: CarveGraph, nodes: readonly string[], alias: ReadonlyMap<string, string> = new Map()): ClusterGraph {
   const sub: ClusterGraph = new UndirectedGraph<{ loc: number }, { weight: number }>();
   const keep = new Set(nodes);
-  for (const node of nodes) sub.addNode(node, { loc: graph.getNodeAttribute(node, 'loc') });
+  const representative = (node: string): string => alias.get(node) ?? node;
   for (const node of nodes) {
-    graph.forEachOutEdge(node, (_edge, attributes, source, target) => {
-      if (!keep.has(target) || source === target) return;
+    const rep = representative(node);
+    if (!sub.hasNode(rep)) sub.addNode(rep, { loc: 0 });
+    sub.updateNodeAttribute(rep, 'loc', (loc) => (loc ?? 0) + graph.getNodeAttribute(node, 'loc'));
+  }
+  for (const node of nodes) {
+    graph.forEachOutEdge(node, (_edge, attributes, rawSource, rawTarget) => {
+      if (!keep.has(rawTarget)) return;
+      const source = representative(rawSource);
+      const target = representative(rawTarget);
+      if (source === target) return;
       const [a, b] = source < target ? [source, target] : [target, source];
       const key = `${a}<->${b}`;
       if (sub.hasEdge(key)) sub.updateEdgeAttribute(key, 'weight', (w) => (w ?? 0) + attributes.weight);

@@ -64,3 +64,11 @@ export function mount() { router.get('/y', [(a: unknown) => a], () => 1); }`,
     ).toEqual(['src/routes.ts#mount function', 'src/routes.ts#router.get@L3:18 handler', 'src/routes.ts#router.get@L4:45 handler', 'src/routes.ts#router.get@L4:65 handler']);
   });
 });
+
+describe('files with syntax errors', () => {
+  it('are skipped with the reason and line, and the analysis goes on', () => {
+    const facts = factsFromText({ 'src/bad.ts': 'export function broken( {\n  return 1;\n', 'src/good.ts': 'export function fine() { return 1; }' });
+    expect(facts.skipped).toEqual([{ file: 'src/bad.ts', reason: expect.stringMatching(/^syntax error at line \d+: /) }]);
+    expect(facts.symbols.map((s) => s.id)).toEqual(['src/good.ts#fine']);
+  });
+});
