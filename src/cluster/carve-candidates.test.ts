@@ -86,3 +86,55 @@ describe('nameCandidates', () => {
     ]);
   });
 });
+
+describe('carveCandidates on routers', () => {
+  /** Three routers; a pagination helper every list route uses; one handler whose callees pull elsewhere. */
+  const routers = {
+    'src/app.ts': `import express, { Router } from 'express';
+import * as g from './glue';
+const app = express();
+const items = Router();
+items.get('/', g.listItems);
+items.get('/:id', g.getItem);
+items.get('/:id/a', g.getItem);
+items.get('/:id/b', g.getItem);
+const orders = Router();
+orders.get('/', g.listOrders);
+orders.get('/:id', g.getOrder);
+orders.get('/:id/a', g.getOrder);
+orders.get('/:id/b', g.getOrder);
+const chat = Router();
+chat.get('/', g.listChats);
+chat.get('/:id', g.getChat);
+chat.get('/:id/a', g.getChat);
+chat.get('/:id/b', g.getChat);
+app.use('/items', items);
+app.use('/orders', orders);
+app.use('/chat', chat);`,
+    'src/glue.ts': `export function page(n: number) { return n; }
+export function itemView() { return 1; }
+export function orderView() { return 2; }
+export function chatView() { return 3; }
+export function listItems() { page(1); return itemView(); }
+export function getItem() { return itemView(); }
+export function listOrders() { page(1); return orderView(); }
+export function getOrder() { return orderView(); }
+export function listChats() { page(1); return chatView(); }
+export function getChat() { return chatView(); }`,
+  };
+  const facts = layeredFromText(routers);
+  const carving = carveCandidates(facts, buildGraph(facts).graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+
+  it('treats glue reached from three routers as shared, though only a quarter of the routes reach it', () => {
+    expect(facts.entries).toHaveLength(12);
+    expect(carving.shared).toEqual(['src/glue.ts#page']);
+  });
+
+  it('keeps every handler in the candidate of its route', () => {
+    const handlerOf = new Map(facts.entries.map((e) => [e.id, e.handler]));
+    for (const candidate of carving.candidates) {
+      for (const entry of candidate.entries) expect(candidate.symbols).toContain(handlerOf.get(entry));
+    }
+    expect(carving.candidates.map((c) => c.entries.length)).toEqual([4, 4, 4]);
+  });
+});

@@ -37,18 +37,20 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const reach = countRouteReach(graph, routes, (route) => groupOfRoute.get(route) ?? null);
   const utilities = findSharedUtilities(reach, routes.length, groupCount, options.sharedThreshold, handlers);
   const routerNodes = [...new Set(facts.entries.flatMap((entry) => (entry.group ? [groupNode(entry.group)] : [])))];
+  const symbols = new Map<string, LayeredSymbol>(facts.symbols.map((s) => [s.id, s]));
   const reached = [...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX));
   // A class is never "called" the way its methods are; it joins so its methods keep their tie to it.
   const classes = reached.flatMap((node) => {
-    const parent = facts.symbols.find((s) => s.id === node)?.parent;
+    const parent = symbols.get(node)?.parent;
     return parent && !utilities.has(parent) && isCarvable(graph, parent) ? [parent] : [];
   });
   const clustered = [...new Set([...routes, ...routerNodes, ...reached, ...classes])].sort(compareStrings);
+  const inClustering = new Set(clustered);
 
   // A handler that serves one route is contracted into it; it rejoins the route's group afterwards.
   const routesOfHandler = new Map<string, string[]>();
   for (const entry of facts.entries) if (entry.handler) routesOfHandler.set(entry.handler, [...(routesOfHandler.get(entry.handler) ?? []), routeNode(entry.id)]);
-  const alias = new Map([...routesOfHandler].filter(([handler, owners]) => owners.length === 1 && clustered.includes(handler)).map(([handler, owners]) => [handler, owners[0]!] as const));
+  const alias = new Map([...routesOfHandler].filter(([handler, owners]) => owners.length === 1 && inClustering.has(handler)).map(([handler, owners]) => [handler, owners[0]!] as const));
 
   const sub = clusterSubgraph(graph, clustered, alias);
   const communities = runLouvain(sub, options.resolution, options.seed);
@@ -68,7 +70,6 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const names = nameCandidates(ordered.map((group) => group.routes.map((route) => pathOf.get(route) ?? route)));
   const drafts: CandidateDraft[] = ordered.map((group, index) => ({ id: names[index]!, name: names[index]!, routes: group.routes, owned: group.owned }));
 
-  const symbols = new Map<string, LayeredSymbol>(facts.symbols.map((s) => [s.id, s]));
   const effectsBySymbol = new Map<string, EffectFact[]>();
   for (const effect of facts.effects) effectsBySymbol.set(effect.symbol, [...(effectsBySymbol.get(effect.symbol) ?? []), effect]);
   const ownerOf = new Map<string, string>();

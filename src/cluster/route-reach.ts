@@ -19,6 +19,8 @@ export interface RouteReach {
   routes: number;
   /** Distinct routers (groups) whose routes reach the symbol: a measure of capability spread. */
   groups: Set<string>;
+  /** Whether routes registered on the app itself (no router) reach it. */
+  fromApp: boolean;
 }
 
 /**
@@ -38,9 +40,10 @@ export function countRouteReach(graph: CarveGraph, routes: readonly string[], gr
         if (seen.has(next)) continue;
         seen.add(next);
         stack.push(next);
-        const entry = reach.get(next) ?? { routes: 0, groups: new Set<string>() };
+        const entry = reach.get(next) ?? { routes: 0, groups: new Set<string>(), fromApp: false };
         entry.routes++;
         if (group) entry.groups.add(group);
+        else entry.fromApp = true;
         reach.set(next, entry);
       }
     }
@@ -49,14 +52,17 @@ export function countRouteReach(graph: CarveGraph, routes: readonly string[], gr
 }
 
 /**
- * Symbols reached by at least three routes and either by more than `threshold` of all routes, or by
- * routes of at least three routers and more than `threshold` of all routers.
+ * Symbols reached by at least three routes and either
+ * - by routes of at least three routers, and more than `threshold` of all routers; or
+ * - by more than `threshold` of all routes, unless all of them are on one router: a helper every
+ *   route of one router uses is that router's own glue, not a cross-cutting utility.
  */
 export function findSharedUtilities(reach: ReadonlyMap<string, RouteReach>, routeCount: number, groupCount: number, threshold: number, handlers: ReadonlySet<string>): Set<string> {
   const shared = new Set<string>();
-  for (const [node, { routes, groups }] of reach) {
+  for (const [node, { routes, groups, fromApp }] of reach) {
     if (handlers.has(node) || routes < 3) continue; // a handler is its route's own code, however many routes share it
-    const manyRoutes = routes > threshold * routeCount;
+    const oneRouter = groups.size === 1 && !fromApp;
+    const manyRoutes = routes > threshold * routeCount && !oneRouter;
     const manyRouters = groups.size >= 3 && groups.size > threshold * groupCount;
     if (manyRoutes || manyRouters) shared.add(node);
   }
