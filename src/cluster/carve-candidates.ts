@@ -4,6 +4,7 @@ import { compareStrings, round, sortedUnique } from '../util/index.js';
 import { effectsOf, remoteCallsOf, risksOf, sharedSymbolsOf, stateOf, type CandidateDraft, type DescribeContext } from './describe-candidate.js';
 import { modularity } from './modularity.js';
 import { nameCandidates } from './name-candidates.js';
+import { repairReachability } from './reach-repair.js';
 import { refineCommunities } from './refine-communities.js';
 import { countRouteReach, findSharedUtilities, isCarvable } from './route-reach.js';
 import { clusterSubgraph, runLouvain } from './run-louvain.js';
@@ -58,6 +59,8 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const groupIndexOf = new Map<string, number>();
   groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
   for (const [handler, route] of alias) groups[groupIndexOf.get(route)!]!.push(handler);
+  repairReachability(graph, groups, (node) => node.startsWith(ROUTE_PREFIX), utilities);
+  groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
 
   // Largest first, so the biggest candidate gets the plain name; ties by first route.
   const ordered = groups
