@@ -26,7 +26,7 @@ describe('carve CLI', () => {
     expect(run.stderr).toContain('carve: loading');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^1 routes, \d+ symbols, 1 candidate functions/);
-    expect(fs.readdirSync(path.join(cwd, 'reports/tiny-bff')).sort()).toEqual(['.carve-output', 'analysis.json', 'summary.md']);
+    expect(fs.readdirSync(path.join(cwd, 'reports/tiny-bff')).sort()).toEqual(['.carve-output', 'analysis.json', 'report.html', 'summary.md']);
   });
 
   it('prints the model with --json and honours --out', () => {

@@ -45,7 +45,7 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   if (args.json) io.stdout(`${JSON.stringify(result.analysis, null, 2)}\n`);
   else {
     io.stdout(`${metrics.entries} routes, ${metrics.symbols} symbols, ${metrics.candidates} candidate functions (modularity ${metrics.modularity.toFixed(3)})\n`);
-    io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (analysis.json, summary.md)\n`);
+    io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (report.html, analysis.json, summary.md)\n`);
   }
   if (progress) io.stderr(`carve: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (metrics.entries === 0) io.stderr('carve: warning: no HTTP entry points found; every candidate needs a route, so there are none\n');
@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .usage('$0 <command> [options]\n\nCarves the glue layer of a TypeScript backend into candidate serverless functions.')
     .command<AnalyzeArgs>(
       'analyze <path>',
-      'Analyse a service and write reports/<name>/ (analysis.json, summary.md)',
+      'Analyse a service and write reports/<name>/ (report.html, analysis.json, summary.md)',
       (y) =>
         y
           .positional('path', { type: 'string', describe: 'Service root (folder with its tsconfig.json)', demandOption: true })

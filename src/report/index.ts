@@ -1,4 +1,6 @@
 import type { Analysis, RenderedFile } from '../model/index.js';
+import { renderHtml } from './render-html.js';
+import { loadReportAssets } from './report-assets.js';
 import { renderAnalysisJson } from './render-json.js';
 import { renderSummary } from './render-summary.js';
 
@@ -6,10 +8,12 @@ import { renderSummary } from './render-summary.js';
 export const REPORTERS: Readonly<Record<string, (analysis: Analysis) => RenderedFile>> = {
   json: renderAnalysisJson,
   summary: renderSummary,
+  html: (analysis) => renderHtml(analysis, loadReportAssets()),
 };
 
 export function renderReport(analysis: Analysis): RenderedFile[] {
   return Object.values(REPORTERS).map((render) => render(analysis));
 }
 
-export { renderAnalysisJson, renderSummary };
+export { renderAnalysisJson, renderSummary, renderHtml, loadReportAssets };
+export { escapeHtml, jsonForScript } from './html-escape.js';
