@@ -1,3 +1,4 @@
 export { analyze } from './analyze.js';
 export type { AnalyzeHooks, AnalyzeResult, Phase } from './analyze.js';
 export { TOOL_VERSION } from './tool-version.js';
+export { renderSaved } from './render-saved.js';

@@ -70,3 +70,29 @@ describe('carve CLI', () => {
     for (const option of ['--out', '--tsconfig', '--config', '--resolution', '--json', '--root', '--force']) expect(run.stdout).toContain(option);
   });
 });
+
+describe('carve report', () => {
+  it('re-renders the same report from a saved analysis.json, without the sources', () => {
+    const cwd = makeTempDir(service);
+    expect(carve(['analyze', '.', '--quiet'], cwd).code).toBe(0);
+    const original = fs.readFileSync(path.join(cwd, 'reports/tiny-bff/report.html'), 'utf8');
+    fs.rmSync(path.join(cwd, 'src'), { recursive: true });
+    const run = carve(['report', 'reports/tiny-bff/analysis.json', '--out', 'again'], cwd);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(path.join(cwd, 'again/report.html'), 'utf8')).toBe(original);
+    expect(fs.readFileSync(path.join(cwd, 'again/summary.md'), 'utf8')).toBe(fs.readFileSync(path.join(cwd, 'reports/tiny-bff/summary.md'), 'utf8'));
+  });
+
+  it.each([
+    ['{ not json', /analysis\.json: is not valid JSON/],
+    ['{"schemaVersion":"9.0.0"}', /analysis\.json: schemaVersion "9\.0\.0" is not supported/],
+    ['{"schemaVersion":"1.0.0","tool":{}}', /analysis\.json: \/tool must have required property 'name'|analysis\.json: \(root\) must have required property/],
+  ])('refuses a broken model with one line and exit 2: %s', (content, message) => {
+    const cwd = makeTempDir({ 'analysis.json': content });
+    const run = carve(['report', 'analysis.json', '--out', 'out'], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(fs.existsSync(path.join(cwd, 'out'))).toBe(false);
+  });
+});

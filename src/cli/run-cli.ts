@@ -1,6 +1,6 @@
 import path from 'node:path';
 import yargs from 'yargs';
-import { analyze, TOOL_VERSION } from '../api/index.js';
+import { analyze, renderSaved, TOOL_VERSION } from '../api/index.js';
 import { writeOutputDir } from '../emit/index.js';
 import { CarveError } from '../model/index.js';
 
@@ -52,6 +52,20 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   return EXIT.ok;
 }
 
+interface ReportArgs {
+  analysis: string;
+  out?: string;
+  force: boolean;
+}
+
+function runReport(args: ReportArgs, io: CliIo): number {
+  const result = renderSaved(args.analysis, io.cwd);
+  const outDir = args.out ? path.resolve(io.cwd, args.out) : result.sourceDir;
+  writeOutputDir(outDir, result.files, { force: args.force });
+  io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (report.html, analysis.json, summary.md) from ${result.analysis.candidates.length} candidates\n`);
+  return EXIT.ok;
+}
+
 /** Parses argv, runs a command and returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -81,7 +95,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = runAnalyze(args, io);
       },
     )
-    .demandCommand(1, 'Name a command: carve analyze <path>')
+    .command<ReportArgs>(
+      'report <analysis>',
+      'Re-render report.html and summary.md from a saved analysis.json, without re-parsing',
+      (y) =>
+        y
+          .positional('analysis', { type: 'string', describe: 'A saved analysis.json', demandOption: true })
+          .option('out', { type: 'string', describe: 'Output folder [default: the folder of the analysis.json]' })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that carve did not write' })
+          .example('$0 report reports/market-bff/analysis.json', 'rewrites reports/market-bff/'),
+      (args) => {
+        exitCode = runReport(args, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: carve analyze <path>, or carve report <analysis.json>')
     .strict()
     .version(TOOL_VERSION)
     .help()

@@ -74,3 +74,20 @@ describe('markdown cells', () => {
     expect(mdCell('a|b\nc<script>')).toBe('a\\|b c&lt;script>');
   });
 });
+
+describe('mermaid diagram in summary.md', () => {
+  const text = renderSummary(analysis).content;
+
+  it('draws each candidate with its domain services (call sites) and BaaS', () => {
+    expect(text).toContain('```mermaid\nflowchart LR\n');
+    expect(text).toContain('  fn_items["items · 1 routes"]');
+    expect(text).toContain('  svc_D[("D")]');
+    expect(text).toContain('  fn_items -->|2| svc_D');
+    expect(text).toContain('  baas_cache_ioredis{{"cache: ioredis"}}');
+    expect(text).toContain('  fn_items -.-> baas_cache_ioredis');
+  });
+
+  it('keeps repository names from breaking the diagram', () => {
+    expect(text).toContain('fn_evil["a|b#lt;script#gt; · 1 routes"]');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Analysis, RenderedFile } from '../model/index.js';
 import { mdCell, mdCode, percent } from './markdown.js';
+import { renderMermaid } from './render-mermaid.js';
 
 /** summary.md: what a PR description or a terminal needs, without opening the HTML report. */
 export function renderSummary(analysis: Analysis): RenderedFile {
@@ -25,6 +26,10 @@ export function renderSummary(analysis: Analysis): RenderedFile {
     lines.push(`| ${mdCell(candidate.name)} | ${m.routes} | ${m.symbols} | ${m.loc} | ${m.remoteCalls} | ${mdCell(effects)} | ${m.sharedSymbols} | ${m.cohesion.toFixed(2)} | ${candidate.risks.length} |`);
   }
   lines.push('');
+  if (analysis.candidates.length) {
+    lines.push('Candidates, the domain services they would call remotely (call sites) and the BaaS they need:', '');
+    lines.push('```mermaid', renderMermaid(analysis), '```', '');
+  }
   for (const candidate of analysis.candidates) {
     lines.push(`## ${mdCell(candidate.name)}`, '');
     lines.push(`Routes: ${candidate.entries.map(mdCode).join(', ')}`, '');
