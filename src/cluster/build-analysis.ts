@@ -5,7 +5,12 @@ import { carveCandidates } from './carve-candidates.js';
 
 /** Everything analysis.json holds, in a fixed order: the model every reporter reads. */
 export function buildAnalysis(facts: LayeredFacts, graph: CarveGraph, edges: AnalysisEdge[], options: AnalyzeOptions, toolVersion: string): Analysis {
-  const carving = carveCandidates(facts, graph, { resolution: options.resolution, seed: options.seed, sharedThreshold: options.sharedThreshold });
+  const carving = carveCandidates(facts, graph, {
+    resolution: options.resolution,
+    seed: options.seed,
+    sharedThreshold: options.sharedThreshold,
+    ...(options.config.overrides ? { overrides: options.config.overrides } : {}),
+  });
   const symbolsByLayer = Object.fromEntries(LAYERS.map((layer) => [layer, facts.symbols.filter((s) => s.layer === layer).length])) as Analysis['metrics']['symbolsByLayer'];
   const callsByResolution: Record<Resolution, number> = { checker: 0, interface: 0, fallback: 0 };
   for (const call of facts.calls) callsByResolution[call.resolution]++;
@@ -22,7 +27,7 @@ export function buildAnalysis(facts: LayeredFacts, graph: CarveGraph, edges: Ana
     },
     files: facts.files,
     skipped: facts.skipped,
-    warnings: facts.warnings,
+    warnings: [...facts.warnings, ...carving.warnings],
     entries: facts.entries,
     symbols: facts.symbols,
     edges,

@@ -138,3 +138,35 @@ export function getChat() { return chatView(); }`,
     expect(carving.candidates.map((c) => c.entries.length)).toEqual([4, 4, 4]);
   });
 });
+
+describe('carveCandidates with what-if overrides', () => {
+  const facts = layeredFromText(service);
+  const { graph } = buildGraph(facts);
+  const carve = (overrides: object) => carveCandidates(facts, graph, { resolution: 1, seed: 42, sharedThreshold: 0.25, overrides });
+
+  it('moves a route, with its handler, into an existing candidate by name', () => {
+    const carving = carve({ routes: { 'GET /api/items': 'orders' } });
+    const orders = carving.candidates.find((c) => c.name === 'orders')!;
+    expect(orders.entries).toContain('GET /api/items');
+    expect(orders.symbols).toContain('src/bff/items.ts#listItems');
+    expect(carving.candidates.find((c) => c.name === 'items')!.entries).toEqual(['GET /api/items/:id']);
+    expect(carving.warnings).toEqual([]);
+  });
+
+  it('makes a new candidate for a new name, and keeps moved glue there', () => {
+    const carving = carve({ routes: { 'POST /api/orders': 'checkout' }, symbols: { 'src/bff/orders.ts#price': 'checkout' } });
+    const checkout = carving.candidates.find((c) => c.name === 'checkout')!;
+    expect(checkout).toMatchObject({ id: 'checkout', entries: ['POST /api/orders'] });
+    expect(checkout.symbols).toEqual(['src/bff/orders.ts#createOrder', 'src/bff/orders.ts#price']);
+  });
+
+  it('dissolves a candidate left without a route, and reports ids it does not know', () => {
+    const carving = carve({ symbols: { 'src/bff/items.ts#toView': 'views' }, routes: { 'GET /nope': 'x' } });
+    expect(carving.candidates.map((c) => c.name).sort()).toEqual(['items', 'orders']);
+    expect(carving.candidates.find((c) => c.name === 'items')!.symbols).toContain('src/bff/items.ts#toView');
+    expect(carving.warnings).toEqual([
+      'overrides.routes: no route GET /nope in this analysis; ignored',
+      'overrides: candidate views would serve no route; its code went to the candidates whose routes use it',
+    ]);
+  });
+});

@@ -1,9 +1,10 @@
 import { groupNode, routeNode, type CarveGraph } from '../graph/index.js';
-import type { Candidate, EffectFact, LayeredFacts, LayeredSymbol } from '../model/index.js';
+import type { Candidate, EffectFact, LayeredFacts, LayeredSymbol, Overrides } from '../model/index.js';
 import { compareStrings, round, sortedUnique } from '../util/index.js';
 import { effectsOf, remoteCallsOf, risksOf, sharedSymbolsOf, stateOf, type CandidateDraft, type DescribeContext } from './describe-candidate.js';
 import { modularity } from './modularity.js';
 import { nameCandidates } from './name-candidates.js';
+import { applyOverrides } from './apply-overrides.js';
 import { repairReachability } from './reach-repair.js';
 import { refineCommunities } from './refine-communities.js';
 import { countRouteReach, findSharedUtilities, isCarvable } from './route-reach.js';
@@ -13,9 +14,11 @@ export interface ClusterOptions {
   resolution: number;
   seed: number;
   sharedThreshold: number;
+  overrides?: Overrides;
 }
 
 export interface Carving {
+  warnings: string[];
   candidates: Candidate[];
   shared: string[];
   modularity: number;
@@ -63,15 +66,35 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
 
   // Largest first, so the biggest candidate gets the plain name; ties by first route.
-  const ordered = groups
-    .map((members) => ({
-      routes: members.filter((m) => m.startsWith(ROUTE_PREFIX)).map((m) => m.slice(ROUTE_PREFIX.length)).sort(compareStrings),
-      owned: members.filter((m) => !m.startsWith(ROUTE_PREFIX) && !m.startsWith(GROUP_PREFIX)).sort(compareStrings),
-    }))
-    .sort((a, b) => b.routes.length - a.routes.length || compareStrings(a.routes[0] ?? '', b.routes[0] ?? ''));
+  const isRoute = (node: string): boolean => node.startsWith(ROUTE_PREFIX);
+  const largestFirst = (a: string[], b: string[]): number => b.filter(isRoute).length - a.filter(isRoute).length || compareStrings(a.filter(isRoute).sort(compareStrings)[0] ?? '', b.filter(isRoute).sort(compareStrings)[0] ?? '');
   const pathOf = new Map(facts.entries.map((entry) => [entry.id, entry.path]));
-  const names = nameCandidates(ordered.map((group) => group.routes.map((route) => pathOf.get(route) ?? route)));
-  const drafts: CandidateDraft[] = ordered.map((group, index) => ({ id: names[index]!, name: names[index]!, routes: group.routes, owned: group.owned }));
+  const named = [...groups].sort(largestFirst);
+  const names = nameCandidates(named.map((members) => members.filter(isRoute).map((node) => pathOf.get(node.slice(ROUTE_PREFIX.length)) ?? node)));
+  const overridden = applyOverrides(
+    graph,
+    named.map((members, index) => ({ name: names[index]!, members })),
+    options.overrides ?? {},
+    routeNode,
+    new Map([...alias].map(([handler, route]) => [route, handler])),
+    utilities,
+    isRoute,
+  );
+  const drafts: CandidateDraft[] = overridden.groups
+    .sort((a, b) => largestFirst(a.members, b.members))
+    .map(({ name, members }) => {
+      const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'candidate';
+      return {
+        id,
+        name,
+        routes: members.filter(isRoute).map((m) => m.slice(ROUTE_PREFIX.length)).sort(compareStrings),
+        owned: members.filter((m) => !isRoute(m) && !m.startsWith(GROUP_PREFIX)).sort(compareStrings),
+      };
+    });
+  groups.length = 0;
+  groups.push(...overridden.groups.map((group) => group.members));
+  groupIndexOf.clear();
+  groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
 
   const effectsBySymbol = new Map<string, EffectFact[]>();
   for (const effect of facts.effects) effectsBySymbol.set(effect.symbol, [...(effectsBySymbol.get(effect.symbol) ?? []), effect]);
@@ -132,6 +155,7 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const carvable = facts.symbols.filter((s) => s.layer === 'entry' || s.layer === 'glue').length;
   const placed = clustered.filter((node) => !node.startsWith(ROUTE_PREFIX) && !node.startsWith(GROUP_PREFIX)).length + utilities.size;
   return {
+    warnings: overridden.warnings,
     candidates,
     shared: sortedUnique([...utilities, ...[...usage].filter(([, count]) => count > 1).map(([symbol]) => symbol)]),
     modularity: round(modularity(sub, groupIndexOf)),

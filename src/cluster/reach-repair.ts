@@ -7,7 +7,13 @@ import { carvableSuccessors } from './route-reach.js';
  * Each symbol no route of its group reaches moves to the group whose routes reach it most often
  * (ties: the lower group index, which is stable). Groups are changed in place.
  */
-export function repairReachability(graph: CarveGraph, groups: string[][], isRoute: (node: string) => boolean, skip: ReadonlySet<string>): number {
+export function repairReachability(
+  graph: CarveGraph,
+  groups: string[][],
+  isRoute: (node: string) => boolean,
+  skip: ReadonlySet<string>,
+  keep: ReadonlySet<string> = new Set(),
+): number {
   const reachCount = new Map<string, Map<number, number>>();
   groups.forEach((members, index) => {
     for (const route of members.filter(isRoute)) {
@@ -29,7 +35,7 @@ export function repairReachability(graph: CarveGraph, groups: string[][], isRout
   let moved = 0;
   groups.forEach((members, index) => {
     for (const member of [...members]) {
-      if (isRoute(member)) continue;
+      if (isRoute(member) || keep.has(member)) continue;
       const counts = reachCount.get(member);
       if (!counts || counts.has(index)) continue; // unreached (a class, a router) or served by its own routes
       const [best] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);

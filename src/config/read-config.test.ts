@@ -65,3 +65,14 @@ describe('resolveAnalyzeOptions', () => {
     expect(serviceNameOf(dir)).toBe('etc-x');
   });
 });
+
+describe('overrides in carve.config.json', () => {
+  it('accepts the block the report exports, and names a wrong key', () => {
+    expect(assertConfig({ overrides: { routes: { 'GET /x': 'items' }, symbols: { 'src/a.ts#f': 'items' } } }, 'c.json').overrides).toEqual({
+      routes: { 'GET /x': 'items' },
+      symbols: { 'src/a.ts#f': 'items' },
+    });
+    expect(errorOf(() => assertConfig({ overrides: { route: {} } }, 'c.json'))).toBe('c.json: overrides.route: unknown key');
+    expect(errorOf(() => assertConfig({ overrides: { routes: { 'GET /x': '' } } }, 'c.json'))).toMatch(/^c\.json: overrides\.routes\.GET \/x: /);
+  });
+});

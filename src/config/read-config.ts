@@ -9,7 +9,8 @@ export const EMPTY_CONFIG: CarveConfig = { layers: [], effects: {}, exclude: [] 
 
 /** `/layers/0/layer` → `layers[0].layer`: the way a user would point at the key. */
 function keyPath(error: ErrorObject): string {
-  const parts = error.instancePath.split('/').slice(1);
+  // JSON Pointer writes '/' as ~1 and '~' as ~0; show keys as the user wrote them.
+  const parts = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   let key = '';
   for (const part of parts) key += /^\d+$/.test(part) ? `[${part}]` : key ? `.${part}` : part;
   if (error.keyword === 'additionalProperties') {

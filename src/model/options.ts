@@ -10,6 +10,12 @@ export interface LayerRule {
   layer: Layer;
 }
 
+/** What-if moves exported from the report: member id → candidate name. */
+export interface Overrides {
+  routes?: Record<string, string>;
+  symbols?: Record<string, string>;
+}
+
 export interface CarveConfig {
   layers: LayerRule[];
   /** Package name (or prefix ending in `/`) → effect kind; merged over the built-in map. */
@@ -20,6 +26,7 @@ export interface CarveConfig {
   seed?: number;
   /** Fraction of routes above which a glue symbol counts as a shared utility (0..1). */
   sharedThreshold?: number;
+  overrides?: Overrides;
 }
 
 /** Everything the pipeline needs, validated and defaulted; passed down, never mutated. */
