@@ -112,6 +112,43 @@ describe('report.html in a browser (demo service)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'search.png'), fullPage: true });
   });
 
+  it('moves a route to another candidate, recomputes the metrics, and exports overrides that carve analyze keeps', async () => {
+    await page.click('#tabs button[data-tab="overview"]');
+    await page.click('#candidate-table tr[data-candidate="orders"] button');
+    const before = await page.locator('#candidate-metrics').innerText();
+    expect(before).toMatch(/^14 routes/);
+    await page.selectOption('#candidate-picker', 'orders-timeline');
+    await page.selectOption('#move-member', 'r:GET /api/orders/:orderId/timeline');
+    await page.selectOption('#move-target', 'orders');
+    await page.click('#move-apply');
+    await page.selectOption('#candidate-picker', 'orders');
+    expect(await page.locator('#candidate-metrics').innerText()).toMatch(/^15 routes/);
+    expect(await page.locator('#view').innerText()).toContain('timelineOf'); // glue left without a route came along
+    await page.click('#tabs button[data-tab="overview"]');
+    expect(await page.locator('#candidate-table tbody tr').count()).toBe(14);
+    const summary = await page.locator('#whatif-summary').innerText();
+    expect(summary).toMatch(/^2 move\(s\)/); // the route and its handler
+    const [, cutNow, cutBefore] = /cut between candidates: (\d+) \(as analysed: (\d+)\)/.exec(summary)!;
+    expect(Number(cutNow)).toBeLessThanOrEqual(Number(cutBefore)); // the timeline's glue followed it: no new cut
+    expect(await page.locator('.metric b').nth(1).innerText()).toBe('14');
+    await page.screenshot({ path: path.join(SHOTS, 'what-if.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-overrides')]);
+    const saved = path.join(makeTempDir(), 'carve.config.json');
+    await download.saveAs(saved);
+    const config = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    expect(config).toEqual({
+      overrides: { routes: { 'GET /api/orders/:orderId/timeline': 'orders' }, symbols: { 'src/controllers/order.controller.ts#OrderController.timeline': 'orders' } },
+    });
+
+    // The round trip: the next analysis keeps the architect's decision.
+    const again = analyze({ path: path.join(ROOT, 'fixtures/market-bff'), config: saved }).analysis;
+    const orders = again.candidates.find((c) => c.name === 'orders')!;
+    expect(orders.entries).toContain('GET /api/orders/:orderId/timeline');
+    expect(again.candidates.map((c) => c.name)).not.toContain('orders-timeline');
+    expect(again.warnings.filter((w) => w.startsWith('overrides'))).toEqual([]);
+  });
+
   it('ran without console errors, dialogs or network requests', () => {
     expect(problems).toEqual([]);
   });

@@ -6,12 +6,124 @@
 
   var model = JSON.parse(document.getElementById('carve-model').textContent);
   var symbolsById = new Map(model.symbols.map(function (s) { return [s.id, s]; }));
+  var edgesFrom = new Map();
+  model.edges.forEach(function (e) { if (!edgesFrom.has(e.from)) edgesFrom.set(e.from, []); edgesFrom.get(e.from).push(e); });
+  var routesOfHandler = new Map();
+  model.entries.forEach(function (e) { if (e.handler) routesOfHandler.set(e.handler, (routesOfHandler.get(e.handler) || 0) + 1); });
+  var handlerOfRoute = new Map(model.entries.map(function (e) { return [e.id, e.handler]; }));
+
+  // --- what-if: moves of routes and glue symbols between candidates, recomputed live ---------------
+  var moves = { routes: {}, symbols: {} };
+  var candidates = model.candidates;
   var candidateOfEntry = new Map();
   var candidateOfSymbol = new Map();
-  model.candidates.forEach(function (c) {
-    c.entries.forEach(function (e) { candidateOfEntry.set(e, c); });
-    c.symbols.forEach(function (s) { candidateOfSymbol.set(s, c); });
-  });
+
+  function slug(name) { return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'candidate'; }
+  function moveCount() { return Object.keys(moves.routes).length + Object.keys(moves.symbols).length; }
+
+  function recompute(bucket, ownerOf) {
+    var base = bucket.base;
+    var own = new Set(bucket.symbols);
+    var code = bucket.symbols.concat(base ? base.sharedSymbols : []);
+    var remote = new Map(), infraCalled = new Set(code), cut = 0;
+    code.forEach(function (from) {
+      (edgesFrom.get(from) || []).forEach(function (e) {
+        if (e.kind !== 'call') return;
+        var target = symbolsById.get(e.to);
+        if (target && target.layer === 'domain') {
+          var call = remote.get(e.to) || { target: e.to, name: target.name, file: target.file, signature: target.signature, callers: [], callSites: 0 };
+          if (call.callers.indexOf(from) < 0) call.callers.push(from);
+          call.callSites += e.weight;
+          remote.set(e.to, call);
+        }
+        if (target && target.layer === 'infrastructure') infraCalled.add(e.to);
+        if (own.has(from) && ownerOf.has(e.to) && ownerOf.get(e.to) !== bucket.name) cut += e.weight;
+      });
+    });
+    var effects = new Map();
+    model.candidates.forEach(function (c) {
+      c.effects.forEach(function (effect) {
+        if (effect.via.some(function (v) { return infraCalled.has(v); })) effects.set(effect.kind + ' ' + effect.package, effect);
+      });
+    });
+    var loc = bucket.symbols.reduce(function (sum, id) {
+      var s = symbolsById.get(id);
+      return sum + (!s || (s.parent && own.has(s.parent)) ? 0 : s.loc);
+    }, 0);
+    var remoteCalls = Array.from(remote.values()).sort(function (a, b) { return a.target < b.target ? -1 : 1; });
+    return {
+      id: base && base.name === bucket.name ? base.id : slug(bucket.name),
+      name: bucket.name,
+      entries: bucket.routes.slice().sort(),
+      symbols: bucket.symbols.slice().sort(),
+      sharedSymbols: base ? base.sharedSymbols : [],
+      remoteCalls: remoteCalls,
+      effects: Array.from(effects.values()),
+      state: base ? base.state : [],
+      risks: base ? base.risks : [],
+      metrics: {
+        routes: bucket.routes.length, symbols: bucket.symbols.length, loc: loc, sharedSymbols: base ? base.sharedSymbols.length : 0,
+        remoteCalls: remoteCalls.length, remoteCallSites: remoteCalls.reduce(function (n, c) { return n + c.callSites; }, 0),
+        effects: effects.size, cohesion: base ? base.metrics.cohesion : 1, crossCandidateCalls: cut, mutableStateShared: base ? base.metrics.mutableStateShared : 0,
+      },
+    };
+  }
+
+  /** The candidates as the architect's moves make them (the model's own when there are none). */
+  function applyMoves() {
+    var buckets = new Map();
+    function bucket(name) {
+      if (!buckets.has(name)) buckets.set(name, { name: name, routes: [], symbols: [], base: model.candidates.filter(function (c) { return c.name === name; })[0] || null });
+      return buckets.get(name);
+    }
+    model.candidates.forEach(function (c) {
+      bucket(c.name);
+      c.entries.forEach(function (e) { bucket(moves.routes[e] || c.name).routes.push(e); });
+      c.symbols.forEach(function (s) { bucket(moves.symbols[s] || c.name).symbols.push(s); });
+    });
+    Object.keys(moves.routes).concat(Object.keys(moves.symbols)).forEach(function (id) { bucket(moves.routes[id] || moves.symbols[id]); });
+    var live = Array.from(buckets.values()).filter(function (b) { return b.routes.length > 0; });
+    var ownerOf = new Map();
+    live.forEach(function (b) { b.symbols.forEach(function (s) { ownerOf.set(s, b.name); }); });
+    // Code left in a candidate with no route joins the candidate that calls it most, as carve analyze does.
+    var orphans = [];
+    buckets.forEach(function (b) { if (!b.routes.length) orphans = orphans.concat(b.symbols); });
+    for (var pass = 0; pass < 5 && orphans.length; pass++) {
+      orphans = orphans.filter(function (orphan) {
+        var votes = new Map();
+        model.edges.forEach(function (e) { if (e.to === orphan && ownerOf.has(e.from)) votes.set(ownerOf.get(e.from), (votes.get(ownerOf.get(e.from)) || 0) + e.weight); });
+        var best = Array.from(votes.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })[0];
+        if (!best) return true;
+        ownerOf.set(orphan, best[0]);
+        buckets.get(best[0]).symbols.push(orphan);
+        return false;
+      });
+    }
+    candidates = moveCount() ? live.map(function (b) { return recompute(b, ownerOf); }) : model.candidates.slice();
+    candidates.sort(function (a, b) { return b.metrics.routes - a.metrics.routes || (a.entries[0] < b.entries[0] ? -1 : 1); });
+    candidateOfEntry = new Map();
+    candidateOfSymbol = new Map();
+    candidates.forEach(function (c) {
+      c.entries.forEach(function (e) { candidateOfEntry.set(e, c); });
+      c.symbols.forEach(function (s) { candidateOfSymbol.set(s, c); });
+    });
+  }
+
+  function moveMember(id, isRoute, target) {
+    var table = isRoute ? moves.routes : moves.symbols;
+    var current = isRoute ? candidateOfEntry.get(id) : candidateOfSymbol.get(id);
+    var original = isRoute ? model.candidates.filter(function (c) { return c.entries.indexOf(id) >= 0; })[0] : model.candidates.filter(function (c) { return c.symbols.indexOf(id) >= 0; })[0];
+    if (!current || !target || current.name === target) return;
+    if (original && original.name === target) delete table[id]; else table[id] = target;
+    // A handler that serves this route alone travels with it, as carve analyze does.
+    var handler = isRoute ? handlerOfRoute.get(id) : null;
+    if (handler && routesOfHandler.get(handler) === 1 && candidateOfSymbol.get(handler) === current) moveMember(handler, false, target);
+    applyMoves();
+  }
+
+  function totalCut(list) { return list.reduce(function (n, c) { return n + c.metrics.crossCandidateCalls; }, 0); }
+  var baselineCut = totalCut(model.candidates);
+  applyMoves();
 
   // --- tiny DOM helpers: text only ------------------------------------------------------------
   function el(tag, attrs, children) {
@@ -46,7 +158,7 @@
     ['candidate', 'Candidate', renderCandidate],
     ['search', 'Search', renderSearch],
   ];
-  var state = { tab: 'overview', candidate: model.candidates[0] ? model.candidates[0].id : null, sort: { key: 'routes', desc: true }, query: '' };
+  var state = { tab: 'overview', candidate: candidates[0] ? candidates[0].id : null, sort: { key: 'routes', desc: true }, query: '' };
 
   function show(tab, extra) {
     Object.assign(state, extra || {}, { tab: tab });
@@ -77,7 +189,7 @@
   function renderOverview(root) {
     var m = model.metrics;
     root.appendChild(el('div', { class: 'metrics' }, METRICS.map(function (spec) {
-      var value = m[spec[0]];
+      var value = spec[0] === 'candidates' ? candidates.length : m[spec[0]];
       var shown = spec[0] === 'coverage' ? Math.round(value * 1000) / 10 + '%' : spec[0] === 'modularity' ? value.toFixed(3) : String(value);
       return el('div', { class: 'metric', title: spec[2] }, [el('b', { text: shown }), el('span', { text: spec[1] + ': ' + spec[2] })]);
     })));
@@ -90,7 +202,7 @@
       ['effects', 'BaaS', function (c) { return c.metrics.effects; }],
       ['risks', 'risks', function (c) { return c.risks.length; }],
     ];
-    var sorted = model.candidates.slice().sort(function (a, b) {
+    var sorted = candidates.slice().sort(function (a, b) {
       var get = columns.filter(function (col) { return col[0] === state.sort.key; })[0][2];
       var x = get(a), y = get(b);
       var order = x < y ? -1 : x > y ? 1 : 0;
@@ -109,6 +221,23 @@
     });
     root.appendChild(section('Candidates', [el('table', { id: 'candidate-table' }, [el('thead', {}, [head]), el('tbody', {}, rows)])]));
 
+    var exportButton = el('button', { id: 'export-overrides', text: 'Export overrides (carve.config.json)', onclick: function () {
+      var text = JSON.stringify({ overrides: moves }, null, 2) + '\n';
+      var link = el('a', { download: 'carve.config.json' });
+      link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    } });
+    var resetButton = el('button', { id: 'reset-moves', text: 'Reset', onclick: function () { moves = { routes: {}, symbols: {} }; applyMoves(); show('overview'); } });
+    var movedList = Object.keys(moves.routes).map(function (k) { return k + ' → ' + moves.routes[k]; }).concat(Object.keys(moves.symbols).map(function (k) { return k + ' → ' + moves.symbols[k]; }));
+    root.appendChild(section('What-if', [
+      el('p', { id: 'whatif-summary', text: moveCount() + ' move(s); calls cut between candidates: ' + totalCut(candidates) + ' (as analysed: ' + baselineCut + ')' }),
+      el('p', { class: 'muted', text: 'Move routes or glue from a candidate page. Export the moves and put them in carve.config.json: the next carve analyze keeps them.' }),
+      list(movedList, function (m) { return code(m); }),
+      el('p', {}, [exportButton, ' ', resetButton]),
+    ]));
+
     var warnings = model.warnings.map(function (w) { return { text: w }; }).concat(model.skipped.map(function (s) { return { text: 'skipped ' + s.file + ': ' + s.reason }; }));
     root.appendChild(section('Warnings', [list(warnings, function (w) { return el('span', { class: 'risk', text: w.text }); })]));
   }
@@ -119,7 +248,7 @@
       if (!index.has(id)) { index.set(id, nodes.length); nodes.push({ id: id, label: label, kind: kind, size: size }); }
       return nodes[index.get(id)];
     }
-    model.candidates.forEach(function (c) {
+    candidates.forEach(function (c) {
       node('c:' + c.id, c.name, 'candidate', Math.max(6, Math.sqrt(c.metrics.loc + 1) * 2));
       var perService = new Map();
       c.remoteCalls.forEach(function (call) { perService.set(domainServiceOf(call), (perService.get(domainServiceOf(call)) || 0) + call.callSites); });
@@ -170,13 +299,13 @@
 
   function renderMatrix(root) {
     var services = new Set(), infra = new Set();
-    model.candidates.forEach(function (c) {
+    candidates.forEach(function (c) {
       c.remoteCalls.forEach(function (call) { services.add(domainServiceOf(call)); });
       c.effects.forEach(function (e) { infra.add(e.kind + ' (' + e.package + ')'); });
     });
     var columns = Array.from(services).sort().concat(Array.from(infra).sort());
     var head = el('tr', {}, [el('th', { text: 'candidate' })].concat(columns.map(function (col) { return el('th', { text: col }); })));
-    var rows = model.candidates.map(function (c) {
+    var rows = candidates.map(function (c) {
       var calls = new Map();
       c.remoteCalls.forEach(function (call) { calls.set(domainServiceOf(call), (calls.get(domainServiceOf(call)) || 0) + call.callSites); });
       c.effects.forEach(function (e) { calls.set(e.kind + ' (' + e.package + ')', e.via.length); });
@@ -189,8 +318,8 @@
   }
 
   function renderCandidate(root) {
-    var c = model.candidates.filter(function (x) { return x.id === state.candidate; })[0];
-    var picker = el('select', { id: 'candidate-picker', 'aria-label': 'Candidate' }, model.candidates.map(function (x) {
+    var c = candidates.filter(function (x) { return x.id === state.candidate; })[0];
+    var picker = el('select', { id: 'candidate-picker', 'aria-label': 'Candidate' }, candidates.map(function (x) {
       var option = el('option', { value: x.id, text: x.name + ' (' + x.metrics.routes + ' routes)' });
       if (x.id === state.candidate) option.selected = true;
       return option;
@@ -198,6 +327,24 @@
     picker.addEventListener('change', function () { openCandidate(picker.value); });
     root.appendChild(el('p', {}, ['Candidate ', picker]));
     if (!c) { root.appendChild(el('p', { class: 'muted', text: 'No candidates.' })); return; }
+
+    var memberPick = el('select', { id: 'move-member', 'aria-label': 'Route or symbol to move' },
+      c.entries.map(function (e) { return el('option', { value: 'r:' + e, text: 'route ' + e }); })
+        .concat(c.symbols.map(function (s) { return el('option', { value: 's:' + s, text: (symbolsById.get(s) || { name: s }).name }); })));
+    var targetPick = el('select', { id: 'move-target', 'aria-label': 'Move to candidate' },
+      candidates.filter(function (x) { return x.id !== c.id; }).map(function (x) { return el('option', { value: x.name, text: x.name }); })
+        .concat([el('option', { value: '', text: 'a new candidate named…' })]));
+    var newName = el('input', { id: 'move-new-name', type: 'text', placeholder: 'new candidate name', 'aria-label': 'New candidate name' });
+    var moveButton = el('button', { id: 'move-apply', text: 'Move', onclick: function () {
+      var target = targetPick.value || newName.value.trim();
+      if (!target) return;
+      var value = memberPick.value;
+      moveMember(value.slice(2), value[0] === 'r', target);
+      var stay = candidates.filter(function (x) { return x.id === c.id; })[0];
+      openCandidate(stay ? c.id : (candidateOfEntry.get(value.slice(2)) || candidates[0]).id);
+    } });
+    root.appendChild(el('p', { class: 'whatif' }, ['What-if: move ', memberPick, ' to ', targetPick, ' ', newName, ' ', moveButton]));
+    root.appendChild(el('p', { id: 'candidate-metrics', class: 'muted', text: c.metrics.routes + ' routes · ' + c.metrics.symbols + ' symbols · ' + c.metrics.loc + ' lines · ' + c.metrics.remoteCalls + ' remote calls · ' + c.metrics.crossCandidateCalls + ' calls into other candidates' }));
 
     var own = new Set(c.symbols);
     var inside = [], cut = [];
