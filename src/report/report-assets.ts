@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ReportAssets {
   d3: string;
@@ -17,7 +18,7 @@ let cached: ReportAssets | undefined;
  */
 export function loadReportAssets(): ReportAssets {
   if (cached) return cached;
-  const here = path.dirname(new URL(import.meta.url).pathname);
+  const here = path.dirname(fileURLToPath(import.meta.url));
   const d3Dir = path.dirname(createRequire(import.meta.url).resolve('d3'));
   cached = {
     d3: fs.readFileSync(path.join(d3Dir, 'd3.min.js'), 'utf8'),

@@ -82,7 +82,15 @@ describe('report.html in a browser (demo service)', () => {
     expect(await page.locator('#graph g.node.candidate').count()).toBe(15);
     expect(await page.locator('#graph g.node.domain').count()).toBeGreaterThan(5);
     expect(await page.locator('#graph g.node.infrastructure').count()).toBeGreaterThan(3);
+    expect(await page.locator('#graph g.node.symbol').count()).toBe(0); // aggregated by candidate by default
     await page.screenshot({ path: path.join(SHOTS, 'graph.png') });
+    await page.locator('#graph g.node.candidate').first().dispatchEvent('click');
+    const expanded = await page.locator('#graph g.node.symbol').count();
+    expect(expanded).toBeGreaterThan(5);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(SHOTS, 'graph-expanded.png') });
+    await page.locator('#graph g.node.candidate').first().dispatchEvent('click');
+    expect(await page.locator('#graph g.node.symbol').count()).toBe(0);
   });
 
   it('shows the matrix of candidates against domain services and BaaS', async () => {

@@ -158,7 +158,7 @@
     ['candidate', 'Candidate', renderCandidate],
     ['search', 'Search', renderSearch],
   ];
-  var state = { tab: 'overview', candidate: candidates[0] ? candidates[0].id : null, sort: { key: 'routes', desc: true }, query: '' };
+  var state = { tab: 'overview', candidate: candidates[0] ? candidates[0].id : null, sort: { key: 'routes', desc: true }, query: '', expanded: {} };
 
   function show(tab, extra) {
     Object.assign(state, extra || {}, { tab: tab });
@@ -261,11 +261,21 @@
         node(id, e.kind + ' (' + e.package + ')', 'infrastructure', 7);
         links.push({ source: 'c:' + c.id, target: id, weight: e.via.length });
       });
+      // An expanded candidate shows its own code, each symbol tied to it and to what it calls inside.
+      if (state.expanded[c.id]) {
+        var own = new Set(c.symbols);
+        c.symbols.forEach(function (s) {
+          var sym = symbolsById.get(s);
+          node('s:' + s, sym ? sym.name : s, 'symbol', 3);
+          links.push({ source: 'c:' + c.id, target: 's:' + s, weight: 0.5 });
+          (edgesFrom.get(s) || []).forEach(function (e) { if (own.has(e.to)) links.push({ source: 's:' + s, target: 's:' + e.to, weight: e.weight }); });
+        });
+      }
     });
     return { nodes: nodes, links: links };
   }
 
-  var COLORS = { candidate: '#2f6fdb', domain: '#7a56c2', infrastructure: '#2e9d6b' };
+  var COLORS = { candidate: '#2f6fdb', domain: '#7a56c2', infrastructure: '#2e9d6b', symbol: '#9bb4e3' };
 
   function renderGraph(root) {
     var data = graphData();
@@ -273,18 +283,24 @@
     root.appendChild(el('p', { class: 'legend' }, Object.keys(COLORS).map(function (k) {
       var swatch = el('span', { class: 'swatch' }); swatch.style.background = COLORS[k];
       return el('span', {}, [swatch, k]);
-    }).concat([el('span', { class: 'muted', text: 'Candidates with the domain services they would call remotely and the BaaS they need. Scroll to zoom, drag to pan, click a candidate.' })])));
+    }).concat([el('span', { class: 'muted', text: 'Candidates with the domain services they would call remotely and the BaaS they need. Scroll to zoom, drag to pan; click a candidate to show its code, double-click to open it.' })])));
     var svg = d3.select(root).append('svg').attr('class', 'graph').attr('width', width).attr('height', height).attr('id', 'graph');
     var layer = svg.append('g');
-    svg.call(d3.zoom().scaleExtent([0.2, 5]).on('zoom', function (event) { layer.attr('transform', event.transform); }));
+    svg.call(d3.zoom().scaleExtent([0.2, 5]).on('zoom', function (event) { layer.attr('transform', event.transform); })).on('dblclick.zoom', null);
     var link = layer.append('g').attr('stroke', '#aab3c5').selectAll('line').data(data.links).join('line')
       .attr('stroke-width', function (d) { return Math.min(8, 1 + Math.log2(1 + d.weight)); });
     var node = layer.append('g').selectAll('g').data(data.nodes).join('g').attr('class', function (d) { return 'node ' + d.kind; })
       .style('cursor', function (d) { return d.kind === 'candidate' ? 'pointer' : 'default'; })
-      .on('click', function (_event, d) { if (d.kind === 'candidate') openCandidate(d.id.slice(2)); });
+      .on('click', function (_event, d) {
+        if (d.kind !== 'candidate') return;
+        var id = d.id.slice(2);
+        if (state.expanded[id]) delete state.expanded[id]; else state.expanded[id] = true;
+        show('graph');
+      })
+      .on('dblclick', function (_event, d) { if (d.kind === 'candidate') openCandidate(d.id.slice(2)); });
     node.append('circle').attr('r', function (d) { return d.size; }).attr('fill', function (d) { return COLORS[d.kind]; });
     node.append('title').text(function (d) { return d.label; });
-    node.append('text').attr('x', function (d) { return d.size + 3; }).attr('y', 4).text(function (d) { return d.label; });
+    node.filter(function (d) { return d.kind !== 'symbol'; }).append('text').attr('x', function (d) { return d.size + 3; }).attr('y', 4).text(function (d) { return d.label; });
     var simulation = d3.forceSimulation(data.nodes)
       .force('link', d3.forceLink(data.links).id(function (d) { return d.id; }).distance(90))
       .force('charge', d3.forceManyBody().strength(-220))
