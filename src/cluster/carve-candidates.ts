@@ -34,6 +34,7 @@ const GROUP_PREFIX = 'group:';
  * so every candidate is connected and serves at least one route.
  */
 export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options: ClusterOptions): Carving {
+  const isRoute = (node: string): boolean => node.startsWith(ROUTE_PREFIX);
   const routes = facts.entries.map((entry) => routeNode(entry.id));
   const handlers = new Set(facts.entries.flatMap((entry) => (entry.handler ? [entry.handler] : [])));
   const groupOfRoute = new Map(facts.entries.map((entry) => [routeNode(entry.id), entry.group]));
@@ -42,7 +43,7 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   const utilities = findSharedUtilities(reach, routes.length, groupCount, options.sharedThreshold, handlers);
   const routerNodes = [...new Set(facts.entries.flatMap((entry) => (entry.group ? [groupNode(entry.group)] : [])))];
   const symbols = new Map<string, LayeredSymbol>(facts.symbols.map((s) => [s.id, s]));
-  const reached = [...reach.keys()].filter((node) => !utilities.has(node) && !node.startsWith(ROUTE_PREFIX));
+  const reached = [...reach.keys()].filter((node) => !utilities.has(node) && !isRoute(node));
   // A class is never "called" the way its methods are; it joins so its methods keep their tie to it.
   const classes = reached.flatMap((node) => {
     const parent = symbols.get(node)?.parent;
@@ -58,15 +59,13 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
 
   const sub = clusterSubgraph(graph, clustered, alias);
   const communities = runLouvain(sub, options.resolution, options.seed);
-  const groups = refineCommunities(sub, communities, (node) => node.startsWith(ROUTE_PREFIX));
+  const groups = refineCommunities(sub, communities, isRoute);
   const groupIndexOf = new Map<string, number>();
   groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
   for (const [handler, route] of alias) groups[groupIndexOf.get(route)!]!.push(handler);
-  repairReachability(graph, groups, (node) => node.startsWith(ROUTE_PREFIX), utilities);
-  groups.forEach((members, index) => members.forEach((member) => groupIndexOf.set(member, index)));
+  repairReachability(graph, groups, isRoute, utilities);
 
   // Largest first, so the biggest candidate gets the plain name; ties by first route.
-  const isRoute = (node: string): boolean => node.startsWith(ROUTE_PREFIX);
   const largestFirst = (a: string[], b: string[]): number => b.filter(isRoute).length - a.filter(isRoute).length || compareStrings(a.filter(isRoute).sort(compareStrings)[0] ?? '', b.filter(isRoute).sort(compareStrings)[0] ?? '');
   const pathOf = new Map(facts.entries.map((entry) => [entry.id, entry.path]));
   const named = [...groups].sort(largestFirst);
