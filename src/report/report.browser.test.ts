@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../api/analyze.js';
@@ -18,7 +19,7 @@ const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 function writeReport(fixture: string): string {
   const out = path.join(makeTempDir(), fixture);
   writeOutputDir(out, analyze({ path: path.join(ROOT, 'fixtures', fixture) }).files, { force: false });
-  return `file://${path.join(out, 'report.html')}`;
+  return pathToFileURL(path.join(out, 'report.html')).href;
 }
 
 let browser: Browser;
