@@ -12,8 +12,11 @@ export interface CliIo {
   interactive?: boolean;
 }
 
-/** Exit codes: 0 success, 1 internal error (a bug), 2 bad input, usage or config. */
-export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
+/**
+ * Exit codes: 0 success, 1 internal error (a bug), 2 bad input, usage or config, 3 analysed but no
+ * HTTP entry point was found (the report is written; there is nothing to carve).
+ */
+export const EXIT = { ok: 0, internal: 1, input: 2, noRoutes: 3 } as const;
 
 class UsageError extends CarveError {}
 
@@ -48,7 +51,10 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
     io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (report.html, analysis.json, summary.md)\n`);
   }
   if (progress) io.stderr(`carve: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  if (metrics.entries === 0) io.stderr('carve: warning: no HTTP entry points found; every candidate needs a route, so there are none\n');
+  if (metrics.entries === 0) {
+    io.stderr('carve: no HTTP entry points found (Express routes are supported so far): nothing to carve; the report lists what was read\n');
+    return EXIT.noRoutes;
+  }
   return EXIT.ok;
 }
 

@@ -13,6 +13,13 @@ export interface ExtractOptions {
   effects: Readonly<Record<string, EffectKind>>;
 }
 
+/** `require(x)` or `import(x)` whose argument is not a string literal: carve cannot know what it loads. */
+function isDynamicLoad(call: ts.CallExpression): boolean {
+  const isLoader = call.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(call.expression) && call.expression.text === 'require');
+  const arg = call.arguments[0];
+  return isLoader && arg !== undefined && !ts.isStringLiteral(arg) && !ts.isNoSubstitutionTemplateLiteral(arg);
+}
+
 /** TypeScript keeps syntax errors on the source file; they are not part of its public typings. */
 function firstSyntaxError(sourceFile: ts.SourceFile): string | undefined {
   const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -77,8 +84,11 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
   };
   const effectKind = createEffectLookup(options.effects);
   const calls: CallsResult = { calls: [], effects: [], unresolved: 0 };
-  for (const { sourceFile } of files) {
+  for (const { sourceFile, file } of files) {
     walkWithOwner(sourceFile, table.owners, (node, owner) => {
+      if (ts.isCallExpression(node) && isDynamicLoad(node)) {
+        warnings.push(`${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}: ${node.expression.getText(sourceFile)}() of a computed path: the code it loads is not analysed`);
+      }
       if (!owner) return;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) collectCall(node, owner, sourceFile, resolveContext, effectKind, calls);
       else if (ts.isIdentifier(node)) recordStateAccess(node, owner, checker, stateTable);

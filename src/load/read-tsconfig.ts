@@ -14,7 +14,7 @@ export interface ParsedTsconfig {
  */
 const FATAL_CONFIG_CODES = new Set([
   1005, 1012, 1109, 1127, 1136, 1160, 1161, 1327, 1328, // JSON syntax
-  18001, // circular extends ("A path in an 'extends' option cannot be circular.")
+  18000, // circular extends ("Circularity detected while resolving configuration: a -> b -> a")
 ]);
 
 function flatten(diagnostic: ts.Diagnostic): string {
@@ -31,7 +31,8 @@ export function readTsconfig(file: string): ParsedTsconfig {
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
   const warnings: string[] = [];
   for (const diagnostic of parsed.errors) {
-    const message = flatten(diagnostic);
+    // Messages name files by absolute path; the model must not carry the machine's paths.
+    const message = flatten(diagnostic).split(`${path.dirname(file)}${path.sep}`).join('');
     if (FATAL_CONFIG_CODES.has(diagnostic.code)) throw new InputError(`${file}: ${message}`);
     // TS18003 "No inputs were found" is reported by the caller with a clearer message.
     if (diagnostic.code !== 18003) warnings.push(`${path.basename(file)}: ${message}`);
