@@ -29,6 +29,7 @@ interface AnalyzeArgs {
   resolution?: number;
   seed?: number;
   includeTests: boolean;
+  maxFileKb?: number;
   json: boolean;
   force: boolean;
   quiet: boolean;
@@ -39,7 +40,7 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   const progress = args.quiet || !args.progress ? undefined : (_phase: string, detail: string) => io.stderr(`carve: ${detail}…\n`);
   const started = performance.now();
   const result = analyze(
-    { path: args.path, tsconfig: args.tsconfig, config: args.config, root: args.root, resolution: args.resolution, seed: args.seed, includeTests: args.includeTests, cwd: io.cwd },
+    { path: args.path, tsconfig: args.tsconfig, config: args.config, root: args.root, resolution: args.resolution, seed: args.seed, includeTests: args.includeTests, maxFileKb: args.maxFileKb, cwd: io.cwd },
     progress ? { onPhaseStart: progress } : {},
   );
   const outDir = path.resolve(io.cwd, args.out ?? path.join('reports', result.options.serviceName));
@@ -91,6 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           .option('resolution', { type: 'number', describe: 'Louvain resolution: higher gives more, smaller candidates [default: 1]' })
           .option('seed', { type: 'number', describe: 'Seed of the clustering rng [default: 42]' })
           .option('include-tests', { type: 'boolean', default: false, describe: 'Analyse test files too' })
+          .option('max-file-kb', { type: 'number', describe: 'Skip files larger than this many KiB [default: 1024]' })
           .option('json', { type: 'boolean', default: false, describe: 'Print analysis.json on stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that carve did not write' })
           .option('progress', { type: 'boolean', default: io.interactive ?? false, describe: 'Phase progress on stderr [default: when stderr is a terminal]' })

@@ -12,6 +12,7 @@ export interface AnalyzeRequest {
   resolution?: number | undefined;
   seed?: number | undefined;
   includeTests?: boolean | undefined;
+  maxFileKb?: number | undefined;
   cwd?: string | undefined;
 }
 
@@ -19,6 +20,7 @@ export const DEFAULT_RESOLUTION = 1;
 export const DEFAULT_SEED = 42;
 export const DEFAULT_SHARED_THRESHOLD = 0.25;
 export const CONFIG_FILE_NAME = 'carve.config.json';
+export const DEFAULT_MAX_FILE_KB = 1024;
 
 function assertExists(target: string, what: string, kind: 'directory' | 'file'): void {
   let stat: fs.Stats;
@@ -77,11 +79,15 @@ export function resolveAnalyzeOptions(request: AnalyzeRequest): AnalyzeOptions {
   const seed = request.seed ?? config.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed: must be a non-negative integer, got ${seed}`);
 
+  const maxFileKb = request.maxFileKb ?? config.maxFileKb ?? DEFAULT_MAX_FILE_KB;
+  if (!Number.isInteger(maxFileKb) || maxFileKb < 1) throw new InputError(`--max-file-kb: must be a positive whole number, got ${maxFileKb}`);
+
   return {
     root,
     tsconfig,
     scope,
     includeTests: request.includeTests ?? false,
+    maxFileBytes: maxFileKb * 1024,
     serviceName: serviceNameOf(root),
     resolution,
     seed,

@@ -1,2 +1,2 @@
-export { writeOutputDir, OUTPUT_MARKER } from './write-output-dir.js';
+export { writeOutputDir, recoverInterruptedOutput, OUTPUT_MARKER } from './write-output-dir.js';
 export type { WriteOptions } from './write-output-dir.js';

@@ -20,6 +20,37 @@ function assertSafeRelativePath(outDir: string, relative: string): string {
   return target;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after a run that was killed (Ctrl-C, SIGKILL, power loss) while writing `outDir`: its
+ * temp folder is removed and, if it died between the two renames, the previous output it had set
+ * aside is put back. Folders of a carve that is still running are left alone.
+ */
+export function recoverInterruptedOutput(outDir: string): void {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  if (!fs.existsSync(parent)) return;
+  const leftover = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-[0-9a-f]+$`);
+  for (const name of fs.readdirSync(parent).sort()) {
+    const match = leftover.exec(name);
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    const full = path.join(parent, name);
+    if (match[1] === 'old' && !fs.existsSync(target)) fs.renameSync(full, target);
+    else fs.rmSync(full, { recursive: true, force: true });
+  }
+}
+
 /**
  * Replaces `outDir` whole with `files`: they are written to a sibling temp folder, then swapped in
  * by rename, so a reader (or a crash, or Ctrl-C) sees either the old output or the new, never half.
@@ -29,6 +60,7 @@ export function writeOutputDir(outDir: string, files: readonly RenderedFile[], o
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
+  recoverInterruptedOutput(target);
   if (fs.existsSync(target)) {
     const stat = fs.lstatSync(target);
     if (!stat.isDirectory()) throw new OutputError(`${target}: exists and is not a folder; choose another --out`);

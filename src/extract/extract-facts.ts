@@ -37,7 +37,7 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
   const program = loaded.project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const warnings: string[] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = [...loaded.skipped];
 
   const files: AnalysedFile[] = [];
   for (const wrapped of loaded.sourceFiles) {

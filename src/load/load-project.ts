@@ -1,7 +1,8 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import { InputError, type AnalyzeOptions } from '../model/index.js';
+import fs from 'node:fs';
+import { InputError, type AnalyzeOptions, type SkippedFile } from '../model/index.js';
 import { isInside, relativePosix } from '../util/index.js';
 import { listSourceFiles } from './list-source-files.js';
 import { readTsconfig } from './read-tsconfig.js';
@@ -13,6 +14,8 @@ export interface LoadedProject {
   root: string;
   /** The files to analyse, sorted by path: tests, declarations and excluded globs left out. */
   sourceFiles: SourceFile[];
+  /** Files left out before parsing (too large), with why. */
+  skipped: SkippedFile[];
   warnings: string[];
 }
 
@@ -55,8 +58,15 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
 
   const excluded = options.config.exclude.length ? picomatch(options.config.exclude, { dot: true }) : () => false;
   const analysed: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
   for (const fileName of [...fileNames].sort()) {
     const absolute = path.resolve(fileName);
+    // Checked before parsing: a generated 40 MB bundle would cost more than the whole service.
+    const size = fs.statSync(absolute, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > options.maxFileBytes && !absolute.endsWith('.d.ts')) {
+      if (isInside(options.scope, absolute)) skipped.push({ file: relativePosix(options.root, absolute), reason: `larger than ${options.maxFileBytes / 1024} KiB (${Math.ceil(size / 1024)} KiB)` });
+      continue;
+    }
     const sourceFile = project.addSourceFileAtPath(absolute);
     if (sourceFile.isDeclarationFile()) continue;
     if (!isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) continue;
@@ -71,5 +81,5 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
     const where = options.tsconfig ?? options.root;
     throw new InputError(`${where}: no TypeScript source files to analyse (after excluding tests and declarations)`);
   }
-  return { project, root: options.root, sourceFiles: analysed, warnings };
+  return { project, root: options.root, sourceFiles: analysed, skipped, warnings };
 }

@@ -26,6 +26,8 @@ export interface CarveConfig {
   seed?: number;
   /** Fraction of routes above which a glue symbol counts as a shared utility (0..1). */
   sharedThreshold?: number;
+  /** Files larger than this many KiB are skipped (generated bundles, vendored code). */
+  maxFileKb?: number;
   overrides?: Overrides;
 }
 
@@ -38,6 +40,8 @@ export interface AnalyzeOptions {
   /** Analyse only files under this absolute directory (defaults to root). */
   scope: string;
   includeTests: boolean;
+  /** Files larger than this are skipped with a warning. */
+  maxFileBytes: number;
   serviceName: string;
   resolution: number;
   seed: number;

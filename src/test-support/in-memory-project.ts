@@ -29,7 +29,7 @@ export function loadFromText(files: Record<string, string>, compilerOptions: ts.
     .getSourceFiles()
     .filter((sf) => !sf.isDeclarationFile())
     .sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1));
-  return { project, root: ROOT, sourceFiles, warnings: [] };
+  return { project, root: ROOT, sourceFiles, skipped: [], warnings: [] };
 }
 
 export function factsFromText(files: Record<string, string>, effects: Record<string, EffectKind> = {}): Facts {
