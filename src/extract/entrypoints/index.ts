@@ -1,7 +1,8 @@
 import type { EntrypointAdapter } from './adapter.js';
 import { expressAdapter } from './express.js';
+import { koaAdapter } from './koa.js';
 
 /** Registered entry-point adapters, in the order they run. */
-export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter];
+export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter, koaAdapter];
 
 export type { EntrypointAdapter, EntrypointContext, AnalysedFile } from './adapter.js';
