@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { handlerSymbolOf } from './handler-symbol.js';
+import { resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
 const METHODS: Record<string, HttpMethod> = {
@@ -170,18 +170,14 @@ class ExpressScan {
   }
 
   private groupOf(router: ts.Node): string | null {
-    if (this.apps.has(router)) return null;
-    const name = ts.isVariableDeclaration(router) && ts.isIdentifier(router.name) ? router.name.text : 'router';
-    return `${this.context.relativeFile(router.getSourceFile().fileName)}#${name}`;
+    return this.apps.has(router) ? null : routerGroupId(router, this.context.relativeFile);
   }
 
   private expand(): Omit<EntryFact, 'id'>[] {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
     for (const route of this.routes) {
-      const last = route.handlers[route.handlers.length - 1];
-      const handler = last ? (handlerSymbolOf(last, checker, table) ?? null) : null;
-      const middleware = route.handlers.slice(0, -1).map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80));
+      const { handler, middleware } = resolveHandlers(route.handlers, checker, table);
       const group = this.groupOf(route.router);
       for (const prefix of this.prefixesOf(route.router, new Set([route.router]))) {
         entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express', group });

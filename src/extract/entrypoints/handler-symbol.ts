@@ -27,3 +27,18 @@ export function handlerSymbolOf(expression: ts.Expression, checker: ts.TypeCheck
   }
   return undefined;
 }
+
+/** The last expression of a route registration is the handler; the ones before it are middleware. */
+export function resolveHandlers(handlers: readonly ts.Expression[], checker: ts.TypeChecker, table: SymbolTable): { handler: string | null; middleware: string[] } {
+  const last = handlers[handlers.length - 1];
+  return {
+    handler: last ? (handlerSymbolOf(last, checker, table) ?? null) : null,
+    middleware: handlers.slice(0, -1).map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80)),
+  };
+}
+
+/** A router's group id, `<file>#<variable>`: routes registered on it share it. */
+export function routerGroupId(router: ts.Node, relativeFile: (fileName: string) => string): string {
+  const name = ts.isVariableDeclaration(router) && ts.isIdentifier(router.name) ? router.name.text : 'router';
+  return `${relativeFile(router.getSourceFile().fileName)}#${name}`;
+}

@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { handlerSymbolOf } from './handler-symbol.js';
+import { resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
 const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
@@ -117,11 +117,8 @@ class KoaScan {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
     for (const site of this.sites) {
-      const last = site.handlers[site.handlers.length - 1];
-      const handler = last ? (handlerSymbolOf(last, checker, table) ?? null) : null;
-      const middleware = site.handlers.slice(0, -1).map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80));
-      const declaration = site.router as ts.VariableDeclaration;
-      const group = `${this.context.relativeFile(declaration.getSourceFile().fileName)}#${ts.isIdentifier(declaration.name) ? declaration.name.text : 'router'}`;
+      const { handler, middleware } = resolveHandlers(site.handlers, checker, table);
+      const group = routerGroupId(site.router, this.context.relativeFile);
       for (const prefix of this.prefixesOf(site.router, new Set([site.router]))) {
         const full = site.path.startsWith('/') || site.path === '' ? joinRoutePath(prefix, site.path) : joinRoutePath(prefix, `/${site.path}`);
         entries.push({ method: site.method, path: full, file: site.file, line: site.line, handler, middleware, framework: 'koa', group });
