@@ -40,4 +40,22 @@ export function show() { format(); format(); view.render(); return redis.get('k'
       'src/glue.ts#show -> src/glue.ts#format',
     ]);
   });
+  it('ties each sub-resource router to its parent, splitting the tie among the children of the parent', () => {
+    const { graph: nested } = buildGraph(
+      layeredFromText({
+        'src/routes.ts': `import { Router } from 'express';
+const orders = Router();
+const timeline = Router();
+const refunds = Router();
+orders.get('/', (req: unknown, res: unknown) => res);
+timeline.get('/', (req: unknown, res: unknown) => res);
+refunds.post('/', (req: unknown, res: unknown) => res);
+orders.use('/:id/timeline', timeline);
+orders.use('/:id/refunds', refunds);`,
+      }),
+    );
+    const tie = (child: string) => nested.getEdgeAttributes(`${groupNode(`src/routes.ts#${child}`)}->${groupNode('src/routes.ts#orders')}`);
+    expect(tie('timeline')).toMatchObject({ kind: 'group', weight: WEIGHTS.subRouterToParent / 2 });
+    expect(tie('refunds')).toMatchObject({ kind: 'group', weight: WEIGHTS.subRouterToParent / 2 });
+  });
 });

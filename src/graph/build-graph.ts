@@ -23,6 +23,17 @@ export interface EdgeAttributes {
 export const routeNode = (entryId: string): string => `route:${entryId}`;
 export const groupNode = (group: string): string => `group:${group}`;
 
+/** `[childGroup, parentGroup, weight]` for each router mounted under a route-serving router, sorted. */
+function subRouterTies(entries: LayeredFacts['entries']): [string, string, number][] {
+  const parentOf = new Map<string, string>();
+  for (const entry of entries) if (entry.group && entry.parentGroup) parentOf.set(entry.group, entry.parentGroup);
+  const children = new Map<string, number>();
+  for (const parent of parentOf.values()) children.set(parent, (children.get(parent) ?? 0) + 1);
+  return [...parentOf]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([child, parent]): [string, string, number] => [child, parent, WEIGHTS.subRouterToParent / children.get(parent)!]);
+}
+
 /**
  * Facts → one directed, weighted graph: symbols, routes (`route:GET /x`) and packages
  * (`pkg:ioredis`). Parallel calls fold into one edge whose weight counts call sites.
@@ -53,6 +64,7 @@ export function buildGraph(facts: LayeredFacts): { graph: CarveGraph; edges: Ana
     if (entry.group) add(from, groupNode(entry.group), 'group', WEIGHTS.routeToGroup, 'route');
     for (const middleware of entry.middleware) add(from, middleware, 'route', WEIGHTS.routeToMiddleware, 'route');
   }
+  for (const [child, parent, weight] of subRouterTies(facts.entries)) add(groupNode(child), groupNode(parent), 'group', weight, 'route');
   for (const call of [...facts.calls].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to))) {
     add(call.from, call.to, 'call', WEIGHTS.callSite, call.resolution);
   }

@@ -8,6 +8,11 @@ export const WEIGHTS = {
   routeToMiddleware: 0.5,
   /** Routes registered on one router (or controller) usually serve one capability: a light tie. */
   routeToGroup: 2,
+  /**
+   * A router mounted under a router that serves routes itself is a sub-resource of its capability.
+   * This total is split among the parent's child routers, so a parent mounting many is no hub.
+   */
+  subRouterToParent: 2,
   /** Methods of one class share fields and a constructor: a light tie toward the same candidate. */
   memberOfClass: 0.5,
 } as const;

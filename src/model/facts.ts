@@ -60,6 +60,12 @@ export interface EntryFact {
    * not a grouping anyone chose.
    */
   group: string | null;
+  /**
+   * The group of the router this route's router is mounted under, when that parent router serves
+   * routes of its own (`/orders/:id/timeline` inside the orders router): a sub-resource router
+   * belongs with its parent's capability, not in a candidate of its own.
+   */
+  parentGroup?: string;
 }
 
 export type EffectKind = 'db' | 'cache' | 'object-storage' | 'queue' | 'search' | 'http' | 'fs';

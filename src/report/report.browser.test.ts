@@ -16,10 +16,12 @@ const CHROMIUM = process.env.CARVE_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 
-function writeReport(fixture: string): string {
+/** Writes a fixture's report; returns its URL and how many candidates the analysis found. */
+function writeReport(fixture: string): { url: string; candidates: number } {
   const out = path.join(makeTempDir(), fixture);
-  writeOutputDir(out, analyze({ path: path.join(ROOT, 'fixtures', fixture) }).files, { force: false });
-  return pathToFileURL(path.join(out, 'report.html')).href;
+  const result = analyze({ path: path.join(ROOT, 'fixtures', fixture) });
+  writeOutputDir(out, result.files, { force: false });
+  return { url: pathToFileURL(path.join(out, 'report.html')).href, candidates: result.analysis.candidates.length };
 }
 
 let browser: Browser;
@@ -62,13 +64,17 @@ async function openOffline(url: string): Promise<{ page: Page; problems: string[
 describe('report.html in a browser (demo service)', () => {
   let page: Page;
   let problems: string[];
+  let candidates: number;
   beforeAll(async () => {
-    ({ page, problems } = await openOffline(writeReport('market-bff')));
+    const report = writeReport('market-bff');
+    candidates = report.candidates;
+    ({ page, problems } = await openOffline(report.url));
   });
 
   it('opens on the overview with one sortable row per candidate', async () => {
     const rows = page.locator('#candidate-table tbody tr');
-    expect(await rows.count()).toBe(15);
+    expect(candidates).toBeGreaterThan(10);
+    expect(await rows.count()).toBe(candidates);
     const firstBefore = await rows.first().getAttribute('data-candidate');
     await page.click('th[data-sort="remoteCalls"]');
     await page.click('th[data-sort="remoteCalls"]'); // ascending now
@@ -80,7 +86,7 @@ describe('report.html in a browser (demo service)', () => {
   it('draws the candidate graph with candidates, domain services and infrastructure', async () => {
     await page.click('#tabs button[data-tab="graph"]');
     await page.waitForTimeout(1500); // let the force layout settle for the screenshot
-    expect(await page.locator('#graph g.node.candidate').count()).toBe(15);
+    expect(await page.locator('#graph g.node.candidate').count()).toBe(candidates);
     expect(await page.locator('#graph g.node.domain').count()).toBeGreaterThan(5);
     expect(await page.locator('#graph g.node.infrastructure').count()).toBeGreaterThan(3);
     expect(await page.locator('#graph g.node.symbol').count()).toBe(0); // aggregated by candidate by default
@@ -96,7 +102,7 @@ describe('report.html in a browser (demo service)', () => {
 
   it('shows the matrix of candidates against domain services and BaaS', async () => {
     await page.click('#tabs button[data-tab="matrix"]');
-    expect(await page.locator('#matrix tbody tr').count()).toBe(15);
+    expect(await page.locator('#matrix tbody tr').count()).toBe(candidates);
     expect(await page.locator('#matrix td.hit').count()).toBeGreaterThan(30);
     await page.screenshot({ path: path.join(SHOTS, 'matrix.png'), fullPage: true });
   });
@@ -123,23 +129,23 @@ describe('report.html in a browser (demo service)', () => {
 
   it('moves a route to another candidate, recomputes the metrics, and exports overrides that carve analyze keeps', async () => {
     await page.click('#tabs button[data-tab="overview"]');
-    await page.click('#candidate-table tr[data-candidate="orders"] button');
+    await page.click('#candidate-table tr[data-candidate="admin"] button');
     const before = await page.locator('#candidate-metrics').innerText();
-    expect(before).toMatch(/^14 routes/);
-    await page.selectOption('#candidate-picker', 'orders-timeline');
-    await page.selectOption('#move-member', 'r:GET /api/orders/:orderId/timeline');
-    await page.selectOption('#move-target', 'orders');
+    expect(before).toMatch(/^11 routes/);
+    await page.selectOption('#candidate-picker', 'reports');
+    await page.selectOption('#move-member', 'r:POST /api/reports');
+    await page.selectOption('#move-target', 'admin');
     await page.click('#move-apply');
-    await page.selectOption('#candidate-picker', 'orders');
-    expect(await page.locator('#candidate-metrics').innerText()).toMatch(/^15 routes/);
-    expect(await page.locator('#view').innerText()).toContain('timelineOf'); // glue left without a route came along
+    await page.selectOption('#candidate-picker', 'admin');
+    expect(await page.locator('#candidate-metrics').innerText()).toMatch(/^12 routes/);
+    expect(await page.locator('#view').innerText()).toContain('reportContent'); // glue left without a route came along
     await page.click('#tabs button[data-tab="overview"]');
-    expect(await page.locator('#candidate-table tbody tr').count()).toBe(14);
+    expect(await page.locator('#candidate-table tbody tr').count()).toBe(candidates - 1);
     const summary = await page.locator('#whatif-summary').innerText();
     expect(summary).toMatch(/^2 move\(s\)/); // the route and its handler
     const [, cutNow, cutBefore] = /cut between candidates: (\d+) \(as analysed: (\d+)\)/.exec(summary)!;
-    expect(Number(cutNow)).toBeLessThanOrEqual(Number(cutBefore)); // the timeline's glue followed it: no new cut
-    expect(await page.locator('.metric b').nth(1).innerText()).toBe('14');
+    expect(Number(cutNow)).toBeLessThanOrEqual(Number(cutBefore)); // the report's glue followed it: no new cut
+    expect(await page.locator('.metric b').nth(1).innerText()).toBe(String(candidates - 1));
     await page.screenshot({ path: path.join(SHOTS, 'what-if.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-overrides')]);
@@ -147,14 +153,14 @@ describe('report.html in a browser (demo service)', () => {
     await download.saveAs(saved);
     const config = JSON.parse(fs.readFileSync(saved, 'utf8'));
     expect(config).toEqual({
-      overrides: { routes: { 'GET /api/orders/:orderId/timeline': 'orders' }, symbols: { 'src/controllers/order.controller.ts#OrderController.timeline': 'orders' } },
+      overrides: { routes: { 'POST /api/reports': 'admin' }, symbols: { 'src/controllers/report.controller.ts#postReport': 'admin' } },
     });
 
     // The round trip: the next analysis keeps the architect's decision.
     const again = analyze({ path: path.join(ROOT, 'fixtures/market-bff'), config: saved }).analysis;
-    const orders = again.candidates.find((c) => c.name === 'orders')!;
-    expect(orders.entries).toContain('GET /api/orders/:orderId/timeline');
-    expect(again.candidates.map((c) => c.name)).not.toContain('orders-timeline');
+    const admin = again.candidates.find((c) => c.name === 'admin')!;
+    expect(admin.entries).toContain('POST /api/reports');
+    expect(again.candidates.map((c) => c.name)).not.toContain('reports');
     expect(again.warnings.filter((w) => w.startsWith('overrides'))).toEqual([]);
   });
 
@@ -165,7 +171,7 @@ describe('report.html in a browser (demo service)', () => {
 
 describe('report.html in a browser (hostile names)', () => {
   it('shows script and HTML payloads as text and runs none of them', async () => {
-    const { page, problems } = await openOffline(writeReport('hostile-names'));
+    const { page, problems } = await openOffline(writeReport('hostile-names').url);
     await page.fill('#search', 'onerror');
     const text = await page.locator('#view').innerText();
     expect(text).toContain('POST /p/"><img src=x onerror=alert(2)>');

@@ -119,4 +119,20 @@ describe('joinRoutePath', () => {
     expect(joinRoutePath('/api/', '/items')).toBe('/api/items');
     expect(joinRoutePath('/api', 'items')).toBe('/api/items');
   });
+  it('names the parent router of a sub-resource router, but never a router that only mounts others', () => {
+    const facts = factsFromText({
+      'src/routes.ts': `import { Router } from 'express';
+export const api = Router();
+const orders = Router();
+const timeline = Router({ mergeParams: true });
+orders.get('/', (req: unknown, res: unknown) => res);
+timeline.get('/', (req: unknown, res: unknown) => res);
+orders.use('/:orderId/timeline', timeline);
+api.use('/orders', orders);`,
+    });
+    expect(facts.entries.map((e) => [e.id, e.group, e.parentGroup ?? null])).toEqual([
+      ['GET /orders', 'src/routes.ts#orders', null],
+      ['GET /orders/:orderId/timeline', 'src/routes.ts#timeline', 'src/routes.ts#orders'],
+    ]);
+  });
 });

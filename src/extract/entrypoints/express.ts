@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { resolveHandlers, routerGroupId } from './handler-symbol.js';
+import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
 const METHODS: Record<string, HttpMethod> = {
@@ -176,11 +176,13 @@ class ExpressScan {
   private expand(): Omit<EntryFact, 'id'>[] {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
+    const serving = new Set(this.routes.map((route) => route.router));
     for (const route of this.routes) {
       const { handler, middleware } = resolveHandlers(route.handlers, checker, table);
       const group = this.groupOf(route.router);
+      const parentGroup = group ? parentRouterGroup(route.router, this.mounts, (router) => serving.has(router), (router) => this.groupOf(router)) : undefined;
       for (const prefix of this.prefixesOf(route.router, new Set([route.router]))) {
-        entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express', group });
+        entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express', group, ...(parentGroup ? { parentGroup } : {}) });
       }
     }
     return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));

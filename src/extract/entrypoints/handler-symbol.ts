@@ -42,3 +42,21 @@ export function routerGroupId(router: ts.Node, relativeFile: (fileName: string) 
   const name = ts.isVariableDeclaration(router) && ts.isIdentifier(router.name) ? router.name.text : 'router';
   return `${relativeFile(router.getSourceFile().fileName)}#${name}`;
 }
+
+/**
+ * The group of the first router (in mount order) that mounts `router` and serves routes itself.
+ * A pure mounting router (`api.use('/orders', orders)`) is no capability, so it is never a parent.
+ */
+export function parentRouterGroup(
+  router: ts.Node,
+  mounts: readonly { parent: ts.Node; child: ts.Node }[],
+  servesRoutes: (router: ts.Node) => boolean,
+  groupOf: (router: ts.Node) => string | null,
+): string | undefined {
+  for (const mount of mounts) {
+    if (mount.child !== router || mount.parent === router || !servesRoutes(mount.parent)) continue;
+    const group = groupOf(mount.parent);
+    if (group) return group;
+  }
+  return undefined;
+}

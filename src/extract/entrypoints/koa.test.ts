@@ -53,4 +53,18 @@ map.get('x');`,
       }),
     ).toEqual([]);
   });
+  it('names the parent router of a nested router that the parent mounts beside its own routes', () => {
+    const facts = factsFromText({
+      'src/docs.ts': `import Router from '@koa/router';
+const docs = new Router({ prefix: '/docs' });
+const revisions = new Router();
+docs.get('/', async () => 1);
+revisions.get('/', async () => 2);
+docs.use('/:id/revisions', revisions.routes());`,
+    });
+    expect(facts.entries.map((e) => [e.id, e.parentGroup ?? null])).toEqual([
+      ['GET /docs', null],
+      ['GET /docs/:id/revisions', 'src/docs.ts#docs'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { resolveHandlers, routerGroupId } from './handler-symbol.js';
+import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
 const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
@@ -116,12 +116,15 @@ class KoaScan {
   private expand(): Omit<EntryFact, 'id'>[] {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
+    const serving = new Set(this.sites.map((site) => site.router));
+    const groupOf = (router: ts.Node): string => routerGroupId(router, this.context.relativeFile);
     for (const site of this.sites) {
       const { handler, middleware } = resolveHandlers(site.handlers, checker, table);
-      const group = routerGroupId(site.router, this.context.relativeFile);
+      const group = groupOf(site.router);
+      const parentGroup = parentRouterGroup(site.router, this.mounts, (router) => serving.has(router), groupOf);
       for (const prefix of this.prefixesOf(site.router, new Set([site.router]))) {
         const full = site.path.startsWith('/') || site.path === '' ? joinRoutePath(prefix, site.path) : joinRoutePath(prefix, `/${site.path}`);
-        entries.push({ method: site.method, path: full, file: site.file, line: site.line, handler, middleware, framework: 'koa', group });
+        entries.push({ method: site.method, path: full, file: site.file, line: site.line, handler, middleware, framework: 'koa', group, ...(parentGroup ? { parentGroup } : {}) });
       }
     }
     return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
