@@ -20,7 +20,7 @@ export interface SymbolTable {
 }
 
 /** Methods whose function-valued arguments are request handlers: each becomes a symbol of its own. */
-const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register']);
+const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register', 'addHook']);
 
 /** Route options whose functions run for the request (fastify's `route({ handler, preHandler })`). */
 const HANDLER_OPTIONS = new Set(['handler', 'onRequest', 'preParsing', 'preValidation', 'preHandler']);

@@ -106,6 +106,32 @@ export default fp(async (fastify) => {
     ]);
   });
 
+  it('runs the hooks of the route, its scope and the enclosing scopes, in lifecycle order', () => {
+    const entries = fastifyEntries({
+      'src/app.ts': `import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+import { requestId, auth, audit, rateLimit } from './hooks';
+const app = Fastify();
+app.addHook('onRequest', requestId);
+app.register(fp(async (f) => { f.addHook('preHandler', audit); }));
+app.register(async (admin) => {
+  admin.addHook('onRequest', auth);
+  admin.addHook('onResponse', audit);
+  admin.get('/users', { preHandler: rateLimit }, async () => []);
+}, { prefix: '/admin' });
+app.get('/open', async () => 1);`,
+      'src/hooks.ts': `export async function requestId() { return; }
+export async function auth() { return; }
+export async function audit() { return; }
+export async function rateLimit() { return; }`,
+    });
+    const hooks = (name: string) => `src/hooks.ts#${name}`;
+    expect(entries.map((e) => [e.id, e.middleware])).toEqual([
+      ['GET /admin/users', [hooks('requestId'), hooks('auth'), hooks('audit'), hooks('rateLimit')]],
+      ['GET /open', [hooks('requestId'), hooks('audit')]],
+    ]);
+  });
+
   it('follows instances handed to helpers, returned by factories, dynamic imports and chains', () => {
     expect(
       routes({

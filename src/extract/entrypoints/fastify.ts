@@ -10,8 +10,8 @@ const SHORTHANDS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
 };
 const ROUTE_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-/** Route-level hooks that run before the handler, in lifecycle order: carve's middleware. */
-const HOOK_OPTIONS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+/** Hooks that run before the handler, in lifecycle order: carve's middleware. */
+const HOOK_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 /** Instance methods that return the instance, so `app.register(a).get(...)` stays on the app. */
 const CHAINABLE = new Set([...Object.keys(SHORTHANDS), 'route', 'register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setErrorHandler', 'setNotFoundHandler', 'addSchema']);
 /** A plugin typed as one (`FastifyPluginAsync`, `FastifyPluginCallback`, zod/typebox variants) or taking a `FastifyInstance`. */
@@ -31,12 +31,18 @@ interface Registration {
   prefix: string;
 }
 
+/** A hook function, from `addHook(phase, fn)` on a scope or from a route's options. */
+interface Hook {
+  phase: string;
+  expression: ts.Expression;
+}
+
 interface Site {
   scope: ts.Node;
   methods: HttpMethod[];
   path: string;
   handler: ts.Node | undefined;
-  hooks: ts.Expression[];
+  hooks: Hook[];
   file: string;
   line: number;
 }
@@ -94,7 +100,9 @@ function instanceParameter(fn: ts.SignatureDeclaration): ts.ParameterDeclaration
  * same file, imported, `import('./x')`, wrapped in `fp`), whose first parameter is the instance
  * whatever its name; instances handed to helper functions (`registerRoutes(app)`); routes from
  * `get|post|...|all(url, [options], handler)` and `route({ method, url, handler })`, with their
- * `onRequest`/`preValidation`/`preHandler` hooks as middleware. The group of a route is its plugin.
+ * `onRequest`/`preParsing`/`preValidation`/`preHandler` hooks as middleware: those of the route's
+ * options and those added with `addHook` to its scope or an enclosing one (fastify's encapsulation;
+ * a `fastify-plugin` adds its hooks to the scope that registers it). The group of a route is its plugin.
  */
 class FastifyScan {
   private readonly scopes = new Map<ts.Node, ScopeKind>();
@@ -103,6 +111,8 @@ class FastifyScan {
   private readonly instanceNames = new Set<string>();
   private readonly registrations: Registration[] = [];
   private readonly sites: Site[] = [];
+  private readonly scopeHooks: (Hook & { scope: ts.Node })[] = [];
+  private readonly hookCalls: ts.CallExpression[] = [];
 
   private readonly declarations: (ts.VariableDeclaration | ts.PropertyDeclaration)[] = [];
   /** What each function called in a declaration's initializer returns (resolved once). */
@@ -131,6 +141,7 @@ class FastifyScan {
       this.propagate();
     }
     for (const { call, file } of this.routeCalls) this.readRoute(call, file);
+    for (const call of this.hookCalls) this.readHook(call);
     return this.expand();
   }
 
@@ -140,6 +151,7 @@ class FastifyScan {
       const callee = node.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       if (name === 'register') this.registerCalls.push(node);
+      else if (name === 'addHook') this.hookCalls.push(node);
       else if (name === 'route' || SHORTHANDS[name]) this.routeCalls.push({ call: node, file });
       else if (node.arguments.some(ts.isIdentifier)) this.otherCalls.push(node);
     }
@@ -334,11 +346,46 @@ class FastifyScan {
     const known = methods.filter((method) => method === 'ALL' || ROUTE_METHODS.has(method)) as HttpMethod[];
     if (known.length < methods.length || known.length === 0) this.context.warn(`${file}:${line}: route method is not a literal HTTP method carve knows; ${known.length ? 'the others are' : 'route'} skipped`);
     if (known.length === 0) return;
-    const hooks = HOOK_OPTIONS.flatMap((name) => {
-      const value = expressionOption(options, name);
-      return value ? flattenArguments([value]) : [];
+    const hooks = HOOK_PHASES.flatMap((phase) => {
+      const value = expressionOption(options, phase);
+      return value ? flattenArguments([value]).map((expression) => ({ phase, expression })) : [];
     });
     this.sites.push({ scope, methods: known, path, handler, hooks, file, line });
+  }
+
+  private readHook(call: ts.CallExpression): void {
+    const scope = this.scopeOf((call.expression as ts.PropertyAccessExpression).expression);
+    const phase = stringLiteralValue(call.arguments[0]);
+    const expression = call.arguments[1];
+    if (scope && phase && HOOK_PHASES.includes(phase) && expression) this.scopeHooks.push({ scope, phase, expression });
+  }
+
+  /**
+   * The scopes whose hooks run for a route of `scope`: its enclosing scopes from the root down, each
+   * followed by the fastify-plugin scopes it registers (they add hooks to it, not to a scope of their own).
+   */
+  private hookScopes(scope: ts.Node): ts.Node[] {
+    const lineage: ts.Node[] = [];
+    const climb = (node: ts.Node): void => {
+      if (lineage.includes(node)) return;
+      for (const registration of this.registrations) if (registration.child === node) climb(registration.parent);
+      lineage.push(node);
+    };
+    climb(scope);
+    const bearers: ts.Node[] = [];
+    const share = (node: ts.Node): void => {
+      if (bearers.includes(node)) return;
+      bearers.push(node);
+      for (const registration of this.registrations) if (registration.parent === node && this.scopes.get(registration.child) === 'fastify-plugin') share(registration.child);
+    };
+    lineage.forEach(share);
+    return bearers;
+  }
+
+  private hooksOf(site: Site): ts.Expression[] {
+    const bearers = this.hookScopes(site.scope);
+    const inherited = this.scopeHooks.filter((hook) => bearers.includes(hook.scope)).sort((a, b) => bearers.indexOf(a.scope) - bearers.indexOf(b.scope));
+    return HOOK_PHASES.flatMap((phase) => [...inherited, ...site.hooks].filter((hook) => hook.phase === phase).map((hook) => hook.expression));
   }
 
   /** A plugin's group: the symbol of its function (or of the variable holding it), else its position. */
@@ -377,7 +424,7 @@ class FastifyScan {
       const group = this.groupOf(site.scope);
       const parentGroup = this.scopes.get(site.scope) === 'plugin' ? parentRouterGroup(site.scope, this.registrations, isParent, (scope) => this.groupOf(scope)) : undefined;
       const handler = this.handlerOf(site.handler);
-      const middleware = middlewareSymbols(site.hooks, checker, table);
+      const middleware = middlewareSymbols(this.hooksOf(site), checker, table);
       for (const prefix of mountedPrefixes(site.scope, this.registrations)) {
         for (const method of site.methods) {
           entries.push({ method, path: joinRoutePath(prefix, site.path), file: site.file, line: site.line, handler, middleware, framework: 'fastify', group, ...(parentGroup && parentGroup !== group ? { parentGroup } : {}) });
