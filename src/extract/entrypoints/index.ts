@@ -1,8 +1,9 @@
 import type { EntrypointAdapter } from './adapter.js';
 import { expressAdapter } from './express.js';
 import { koaAdapter } from './koa.js';
+import { nestAdapter } from './nest.js';
 
 /** Registered entry-point adapters, in the order they run. */
-export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter, koaAdapter];
+export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter, koaAdapter, nestAdapter];
 
 export type { EntrypointAdapter, EntrypointContext, AnalysedFile } from './adapter.js';

@@ -1,0 +1,97 @@
+import { ts } from 'ts-morph';
+import { lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import type { AnalysedFile } from './adapter.js';
+import { importsOf, optionOf, type ImportMap } from './decorators.js';
+
+/** A version as a route sees it: a string, or null for VERSION_NEUTRAL (no version segment). */
+export type NestVersion = string | null;
+
+export interface NestExclusion {
+  /** Path without the global prefix, without leading or trailing slashes. */
+  path: string;
+  /** `RequestMethod` member name (`GET`), or undefined for every method. */
+  method?: string;
+}
+
+/** What the bootstrap (`NestFactory.create(...)` and calls on the app it returns) says about paths. */
+export interface NestAppSettings {
+  globalPrefix: string;
+  exclude: NestExclusion[];
+  /** Present when URI versioning is enabled. */
+  uriVersioning?: { prefix: string; defaultVersions: NestVersion[] };
+}
+
+export function trimSlashes(value: string): string {
+  return value.replace(/^\/+|\/+$/g, '');
+}
+
+/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL`, `[VERSION_NEUTRAL, '1']`; undefined when not literal. */
+export function readVersions(node: ts.Expression | undefined, imports: ImportMap): NestVersion[] | undefined {
+  if (!node) return undefined;
+  const value = unwrap(node);
+  const isNeutral = (element: ts.Expression): boolean => ts.isIdentifier(element) && imports.get(element.text) === '@nestjs/common:VERSION_NEUTRAL';
+  if (isNeutral(value)) return [null];
+  if (ts.isArrayLiteralExpression(value)) {
+    const versions = value.elements.map((element) => (isNeutral(element) ? null : stringLiteralValue(element)));
+    return versions.every((version): version is NestVersion => version !== undefined) ? versions : undefined;
+  }
+  const single = stringLiteralValue(value);
+  return single === undefined ? undefined : [single];
+}
+
+/** `['health', { path: 'metrics', method: RequestMethod.GET }]`; entries that are not literal are dropped. */
+function readExclusions(node: ts.Expression | undefined): NestExclusion[] {
+  const value = node ? unwrap(node) : undefined;
+  if (!value || !ts.isArrayLiteralExpression(value)) return [];
+  return value.elements.flatMap((element): NestExclusion[] => {
+    const plain = stringLiteralValue(element);
+    if (plain !== undefined) return [{ path: trimSlashes(plain) }];
+    const routePath = stringLiteralValue(optionOf(element, 'path'));
+    if (routePath === undefined) return [];
+    const method = optionOf(element, 'method');
+    const methodName = method && ts.isPropertyAccessExpression(method) ? method.name.text : undefined;
+    return [{ path: trimSlashes(routePath), ...(methodName && methodName !== 'ALL' ? { method: methodName } : {}) }];
+  });
+}
+
+function readVersioning(options: ts.Expression | undefined, imports: ImportMap, warn: (message: string) => void, where: string): NestAppSettings['uriVersioning'] {
+  const type = optionOf(options, 'type');
+  // Header, media-type and custom versioning leave paths alone.
+  if (type && !(ts.isPropertyAccessExpression(type) && type.name.text === 'URI')) return undefined;
+  const prefixOption = optionOf(options, 'prefix');
+  const prefix = prefixOption && unwrap(prefixOption).kind === ts.SyntaxKind.FalseKeyword ? '' : (stringLiteralValue(prefixOption) ?? 'v');
+  const defaultOption = optionOf(options, 'defaultVersion');
+  const defaultVersions = readVersions(defaultOption, imports);
+  if (defaultOption && !defaultVersions) warn(`${where}: defaultVersion is not a literal; unversioned routes are listed without a version`);
+  return { prefix, defaultVersions: defaultVersions ?? [null] };
+}
+
+/**
+ * Reads `app.setGlobalPrefix(...)` and `app.enableVersioning(...)` in the files that create the
+ * application with `NestFactory.create`. The first bootstrap file (in path order) wins.
+ */
+export function readNestAppSettings(files: readonly AnalysedFile[], warn: (message: string) => void): NestAppSettings {
+  const settings: NestAppSettings = { globalPrefix: '', exclude: [] };
+  const bootstrap = files.find(({ sourceFile }) => /NestFactory\s*\.\s*create/.test(sourceFile.text));
+  if (!bootstrap) return settings;
+  const { sourceFile, file } = bootstrap;
+  const imports = importsOf(sourceFile);
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const where = `${file}:${lineOf(sourceFile, node.getStart(sourceFile))}`;
+      const name = node.expression.name.text;
+      if (name === 'setGlobalPrefix') {
+        const prefix = stringLiteralValue(node.arguments[0] ? unwrap(node.arguments[0]) : undefined);
+        if (prefix === undefined) warn(`${where}: global prefix ${node.arguments[0]?.getText(sourceFile) ?? ''} is not a string literal; routes are listed without it`);
+        settings.globalPrefix = trimSlashes(prefix ?? '');
+        settings.exclude = readExclusions(optionOf(node.arguments[1], 'exclude'));
+      } else if (name === 'enableVersioning') {
+        const versioning = readVersioning(node.arguments[0], imports, warn, where);
+        if (versioning) settings.uriVersioning = versioning;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return settings;
+}
