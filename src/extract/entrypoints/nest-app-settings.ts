@@ -67,12 +67,19 @@ function readVersioning(options: ts.Expression | undefined, imports: ImportMap, 
 }
 
 /**
- * Reads `app.setGlobalPrefix(...)` and `app.enableVersioning(...)` in the files that create the
- * application with `NestFactory.create`. The first bootstrap file (in path order) wins.
+ * The file that bootstraps the served application: it creates it with `NestFactory.create` and
+ * configures its paths. Seed and CLI scripts create applications too, but do not listen, so a
+ * file that listens is preferred; then path order.
  */
+function bootstrapFile(files: readonly AnalysedFile[]): AnalysedFile | undefined {
+  const creating = files.filter(({ sourceFile }) => /NestFactory\s*\.\s*create/.test(sourceFile.text) && /\.\s*(setGlobalPrefix|enableVersioning)\s*\(/.test(sourceFile.text));
+  return creating.find(({ sourceFile }) => /\.\s*listen\s*\(/.test(sourceFile.text)) ?? creating[0];
+}
+
+/** Reads `app.setGlobalPrefix(...)` and `app.enableVersioning(...)` in the bootstrap file. */
 export function readNestAppSettings(files: readonly AnalysedFile[], warn: (message: string) => void): NestAppSettings {
   const settings: NestAppSettings = { globalPrefix: '', exclude: [] };
-  const bootstrap = files.find(({ sourceFile }) => /NestFactory\s*\.\s*create/.test(sourceFile.text));
+  const bootstrap = bootstrapFile(files);
   if (!bootstrap) return settings;
   const { sourceFile, file } = bootstrap;
   const imports = importsOf(sourceFile);

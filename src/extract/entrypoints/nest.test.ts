@@ -137,3 +137,18 @@ export class XController {
     expect(facts.warnings).toContain('src/x.controller.ts:5: route path is not a string literal; route skipped');
   });
 });
+
+describe('nestjs bootstrap file', () => {
+  it('takes the prefix from the file that serves the app, not from a seed script that also creates one', () => {
+    expect(
+      routes({
+        'src/app.module.ts': 'export class AppModule {}',
+        'src/db/seed.ts': `import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+async function seed() { const app = await NestFactory.create(AppModule); app.setGlobalPrefix('seed'); await app.close(); }`,
+        'src/main.ts': MAIN,
+        'src/x.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('x')\nexport class XController { @Get() x() { return 1; } }",
+      }),
+    ).toEqual(['GET /api/x -> src/x.controller.ts#XController.x']);
+  });
+});
