@@ -77,3 +77,14 @@ export function decoratorMiddleware(decorators: readonly ReadDecorator[], origin
   }
   return found;
 }
+
+/** Every class declaration of a file, nested ones included (a controller declared in a factory). */
+export function classDeclarationsOf(sourceFile: ts.SourceFile): ts.ClassDeclaration[] {
+  const found: ts.ClassDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}

@@ -1,9 +1,10 @@
 import type { EntrypointAdapter } from './adapter.js';
 import { expressAdapter } from './express.js';
+import { graphqlAdapter } from './graphql.js';
 import { koaAdapter } from './koa.js';
 import { nestAdapter } from './nest.js';
 
 /** Registered entry-point adapters, in the order they run. */
-export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter, koaAdapter, nestAdapter];
+export const ENTRYPOINT_ADAPTERS: readonly EntrypointAdapter[] = [expressAdapter, koaAdapter, nestAdapter, graphqlAdapter];
 
 export type { EntrypointAdapter, EntrypointContext, AnalysedFile } from './adapter.js';

@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { lineOf } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { decoratorMiddleware, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
+import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
 import { readNestAppSettings, readVersions, trimSlashes, type NestAppSettings, type NestExclusion, type NestVersion } from './nest-app-settings.js';
 
 const COMMON = '@nestjs/common';
@@ -104,11 +104,7 @@ function extractNestRoutes(context: EntrypointContext): Omit<EntryFact, 'id'>[] 
   const entries: Omit<EntryFact, 'id'>[] = [];
   for (const analysed of context.files) {
     if (!analysed.sourceFile.text.includes(COMMON)) continue;
-    const visit = (node: ts.Node): void => {
-      if (ts.isClassDeclaration(node)) entries.push(...controllerRoutes(node, analysed, settings, context));
-      ts.forEachChild(node, visit);
-    };
-    visit(analysed.sourceFile);
+    for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...controllerRoutes(cls, analysed, settings, context));
   }
   return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
 }
