@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { SymbolTable } from '../collect-symbols.js';
-import { stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { unwrap } from '../ts-helpers.js';
+import { constantString } from './constant-string.js';
 import { handlerSymbolOf } from './handler-symbol.js';
 
 /**
@@ -40,14 +41,14 @@ export function decoratorsOf(node: ts.Node, imports: ImportMap): ReadDecorator[]
   });
 }
 
-/** `'a'` → ['a'], `['a', 'b']` → ['a', 'b']; undefined when the value is not literal. */
-export function stringList(node: ts.Expression | undefined): string[] | undefined {
+/** `'a'` → ['a'], `['a', 'b']` → ['a', 'b']; undefined when the value is not a constant. */
+export function stringList(node: ts.Expression | undefined, checker: ts.TypeChecker): string[] | undefined {
   if (!node) return undefined;
   const value = unwrap(node);
-  const single = stringLiteralValue(value);
+  const single = constantString(value, checker);
   if (single !== undefined) return [single];
   if (!ts.isArrayLiteralExpression(value)) return undefined;
-  const items = value.elements.map((element) => stringLiteralValue(element));
+  const items = value.elements.map((element) => constantString(element, checker));
   return items.every((item): item is string => item !== undefined) ? items : undefined;
 }
 

@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
-import { lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { lineOf, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
+import { constantString } from './constant-string.js';
 import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, type ReadDecorator } from './decorators.js';
 import { NEST_MIDDLEWARE } from './nest.js';
 
@@ -21,21 +22,20 @@ function graphqlOrigin(decorator: ReadDecorator): { framework: string; name: str
 }
 
 /** The object type a resolver serves: `@Resolver(() => X)`, `@Resolver(of => X)`, `@Resolver(X)`, `@Resolver('X')`. */
-function resolverTypeName(decorator: ReadDecorator): string | undefined {
+function resolverTypeName(decorator: ReadDecorator, checker: ts.TypeChecker): string | undefined {
   const [first] = decorator.args;
   if (!first) return undefined;
   let value = unwrap(first);
   if (ts.isArrowFunction(value) && !ts.isBlock(value.body)) value = unwrap(value.body);
-  if (ts.isIdentifier(value)) return value.text;
-  return stringLiteralValue(value);
+  return constantString(value, checker) ?? (ts.isIdentifier(value) ? value.text : undefined);
 }
 
 /** `@Query('name')` (schema first), `@Query(() => X, { name: 'name' })`, else the method's own name. */
-function operationName(decorator: ReadDecorator, method: ts.MethodDeclaration): string {
+function operationName(decorator: ReadDecorator, method: ts.MethodDeclaration, checker: ts.TypeChecker): string {
   for (const arg of decorator.args) {
-    const literal = stringLiteralValue(unwrap(arg));
+    const literal = constantString(arg, checker);
     if (literal !== undefined) return literal;
-    const named = stringLiteralValue(optionOf(arg, 'name'));
+    const named = constantString(optionOf(arg, 'name'), checker);
     if (named !== undefined) return named;
   }
   return method.name.getText();
@@ -49,7 +49,7 @@ function resolverOperations(cls: ts.ClassDeclaration, analysed: AnalysedFile, co
   if (!resolver) return [];
   const className = cls.name?.text ?? 'default';
   // A field resolver of `@Resolver()` without a type: the class name says which type, by convention.
-  const typeName = resolverTypeName(resolver) ?? className.replace(/Resolver$/, '');
+  const typeName = resolverTypeName(resolver, context.checker) ?? className.replace(/Resolver$/, '');
   const group = context.table.byDeclaration.get(cls) ?? `${file}#${className}`;
   const classMiddleware = decoratorMiddleware(classDecorators, MIDDLEWARE, context.checker, context.table);
   const entries: Omit<EntryFact, 'id'>[] = [];
@@ -60,7 +60,7 @@ function resolverOperations(cls: ts.ClassDeclaration, analysed: AnalysedFile, co
       const origin = graphqlOrigin(decorator);
       const method = origin ? OPERATIONS[origin.name] : undefined;
       if (!origin || !method) continue;
-      const name = operationName(decorator, member);
+      const name = operationName(decorator, member, context.checker);
       entries.push({
         method,
         path: method === 'FIELD' ? `${typeName}.${name}` : name,

@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
-import { lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { lineOf, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile } from './adapter.js';
+import { constantString } from './constant-string.js';
 import { importsOf, optionOf, type ImportMap } from './decorators.js';
 
 /** A version as a route sees it: a string, or null for VERSION_NEUTRAL (no version segment). */
@@ -25,28 +26,28 @@ export function trimSlashes(value: string): string {
   return value.replace(/^\/+|\/+$/g, '');
 }
 
-/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL`, `[VERSION_NEUTRAL, '1']`; undefined when not literal. */
-export function readVersions(node: ts.Expression | undefined, imports: ImportMap): NestVersion[] | undefined {
+/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL`, `[VERSION_NEUTRAL, '1']`; undefined when not constant. */
+export function readVersions(node: ts.Expression | undefined, imports: ImportMap, checker: ts.TypeChecker): NestVersion[] | undefined {
   if (!node) return undefined;
   const value = unwrap(node);
   const isNeutral = (element: ts.Expression): boolean => ts.isIdentifier(element) && imports.get(element.text) === '@nestjs/common:VERSION_NEUTRAL';
   if (isNeutral(value)) return [null];
   if (ts.isArrayLiteralExpression(value)) {
-    const versions = value.elements.map((element) => (isNeutral(element) ? null : stringLiteralValue(element)));
+    const versions = value.elements.map((element) => (isNeutral(element) ? null : constantString(element, checker)));
     return versions.every((version): version is NestVersion => version !== undefined) ? versions : undefined;
   }
-  const single = stringLiteralValue(value);
+  const single = constantString(value, checker);
   return single === undefined ? undefined : [single];
 }
 
-/** `['health', { path: 'metrics', method: RequestMethod.GET }]`; entries that are not literal are dropped. */
-function readExclusions(node: ts.Expression | undefined): NestExclusion[] {
+/** `['health', { path: 'metrics', method: RequestMethod.GET }]`; entries that are not constant are dropped. */
+function readExclusions(node: ts.Expression | undefined, checker: ts.TypeChecker): NestExclusion[] {
   const value = node ? unwrap(node) : undefined;
   if (!value || !ts.isArrayLiteralExpression(value)) return [];
   return value.elements.flatMap((element): NestExclusion[] => {
-    const plain = stringLiteralValue(element);
+    const plain = constantString(element, checker);
     if (plain !== undefined) return [{ path: trimSlashes(plain) }];
-    const routePath = stringLiteralValue(optionOf(element, 'path'));
+    const routePath = constantString(optionOf(element, 'path'), checker);
     if (routePath === undefined) return [];
     const method = optionOf(element, 'method');
     const methodName = method && ts.isPropertyAccessExpression(method) ? method.name.text : undefined;
@@ -54,15 +55,15 @@ function readExclusions(node: ts.Expression | undefined): NestExclusion[] {
   });
 }
 
-function readVersioning(options: ts.Expression | undefined, imports: ImportMap, warn: (message: string) => void, where: string): NestAppSettings['uriVersioning'] {
+function readVersioning(options: ts.Expression | undefined, imports: ImportMap, checker: ts.TypeChecker, warn: (message: string) => void, where: string): NestAppSettings['uriVersioning'] {
   const type = optionOf(options, 'type');
   // Header, media-type and custom versioning leave paths alone.
   if (type && !(ts.isPropertyAccessExpression(type) && type.name.text === 'URI')) return undefined;
   const prefixOption = optionOf(options, 'prefix');
-  const prefix = prefixOption && unwrap(prefixOption).kind === ts.SyntaxKind.FalseKeyword ? '' : (stringLiteralValue(prefixOption) ?? 'v');
+  const prefix = prefixOption && unwrap(prefixOption).kind === ts.SyntaxKind.FalseKeyword ? '' : (constantString(prefixOption, checker) ?? 'v');
   const defaultOption = optionOf(options, 'defaultVersion');
-  const defaultVersions = readVersions(defaultOption, imports);
-  if (defaultOption && !defaultVersions) warn(`${where}: defaultVersion is not a literal; unversioned routes are listed without a version`);
+  const defaultVersions = readVersions(defaultOption, imports, checker);
+  if (defaultOption && !defaultVersions) warn(`${where}: defaultVersion is not a constant; unversioned routes are listed without a version`);
   return { prefix, defaultVersions: defaultVersions ?? [null] };
 }
 
@@ -77,7 +78,7 @@ function bootstrapFile(files: readonly AnalysedFile[]): AnalysedFile | undefined
 }
 
 /** Reads `app.setGlobalPrefix(...)` and `app.enableVersioning(...)` in the bootstrap file. */
-export function readNestAppSettings(files: readonly AnalysedFile[], warn: (message: string) => void): NestAppSettings {
+export function readNestAppSettings(files: readonly AnalysedFile[], checker: ts.TypeChecker, warn: (message: string) => void): NestAppSettings {
   const settings: NestAppSettings = { globalPrefix: '', exclude: [] };
   const bootstrap = bootstrapFile(files);
   if (!bootstrap) return settings;
@@ -88,12 +89,12 @@ export function readNestAppSettings(files: readonly AnalysedFile[], warn: (messa
       const where = `${file}:${lineOf(sourceFile, node.getStart(sourceFile))}`;
       const name = node.expression.name.text;
       if (name === 'setGlobalPrefix') {
-        const prefix = stringLiteralValue(node.arguments[0] ? unwrap(node.arguments[0]) : undefined);
-        if (prefix === undefined) warn(`${where}: global prefix ${node.arguments[0]?.getText(sourceFile) ?? ''} is not a string literal; routes are listed without it`);
+        const prefix = constantString(node.arguments[0], checker);
+        if (prefix === undefined) warn(`${where}: global prefix ${node.arguments[0]?.getText(sourceFile) ?? ''} is not a constant string; routes are listed without it`);
         settings.globalPrefix = trimSlashes(prefix ?? '');
-        settings.exclude = readExclusions(optionOf(node.arguments[1], 'exclude'));
+        settings.exclude = readExclusions(optionOf(node.arguments[1], 'exclude'), checker);
       } else if (name === 'enableVersioning') {
-        const versioning = readVersioning(node.arguments[0], imports, warn, where);
+        const versioning = readVersioning(node.arguments[0], imports, checker, warn, where);
         if (versioning) settings.uriVersioning = versioning;
       }
     }

@@ -125,7 +125,7 @@ async function bootstrap() {
 }`,
       'src/app.module.ts': 'export class AppModule {}',
       'src/x.controller.ts': `import { Controller, Get } from '@nestjs/common';
-const P = 'p' + 1;
+let P = 'p';
 @Controller('x')
 export class XController {
   @Get(P) p() { return 1; }
@@ -133,8 +133,35 @@ export class XController {
 }`,
     });
     expect(facts.entries.map((e) => e.id)).toEqual(['GET /x/q']);
-    expect(facts.warnings).toContain('src/main.ts:6: global prefix config.prefix() is not a string literal; routes are listed without it');
-    expect(facts.warnings).toContain('src/x.controller.ts:5: route path is not a string literal; route skipped');
+    expect(facts.warnings).toContain('src/main.ts:6: global prefix config.prefix() is not a constant string; routes are listed without it');
+    expect(facts.warnings).toContain('src/x.controller.ts:5: route path is not a constant string; route skipped');
+  });
+});
+
+describe('nestjs constant paths', () => {
+  it('reads paths and prefixes held in constants, constant objects, string enums and templates', () => {
+    expect(
+      routes({
+        'src/main.ts': MAIN.replace("app.setGlobalPrefix('api', { exclude: ['health', { path: 'metrics', method: RequestMethod.GET }] });", 'app.setGlobalPrefix(API_PREFIX);').replace("import { AppModule } from './app.module';", "import { AppModule } from './app.module';\nimport { API_PREFIX } from './routes';"),
+        'src/app.module.ts': 'export class AppModule {}',
+        'src/routes.ts': `export const API_PREFIX = 'api';
+export const ROUTES = { users: 'users', admin: { root: 'admin' } } as const;
+export enum Sub { Me = 'me' }`,
+        'src/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { ROUTES, Sub } from './routes';
+const BY_ID = ':id';
+@Controller(ROUTES.users)
+export class UsersController {
+  @Get(Sub.Me) me() { return 1; }
+  @Get(\`\${ROUTES.admin.root}/\${BY_ID}\`) adminView() { return 1; }
+  @Get('x' + BY_ID) joined() { return 1; }
+}`,
+      }),
+    ).toEqual([
+      'GET /api/users/admin/:id -> src/users.controller.ts#UsersController.adminView',
+      'GET /api/users/me -> src/users.controller.ts#UsersController.me',
+      'GET /api/users/x:id -> src/users.controller.ts#UsersController.joined',
+    ]);
   });
 });
 

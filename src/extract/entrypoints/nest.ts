@@ -19,16 +19,16 @@ interface ControllerOptions {
 }
 
 /** `@Controller()`, `@Controller('p')`, `@Controller(['a', 'b'])`, `@Controller({ path, version })`. */
-function controllerOptions(decorator: ReadDecorator, imports: ImportMap): ControllerOptions | undefined {
+function controllerOptions(decorator: ReadDecorator, imports: ImportMap, checker: ts.TypeChecker): ControllerOptions | undefined {
   const [first] = decorator.args;
   if (!first) return { paths: [''] };
-  const plain = stringList(first);
+  const plain = stringList(first, checker);
   if (plain) return { paths: plain };
   const pathOption = optionOf(first, 'path');
-  const paths = pathOption ? stringList(pathOption) : [''];
+  const paths = pathOption ? stringList(pathOption, checker) : [''];
   if (!paths) return undefined;
   const versionOption = optionOf(first, 'version');
-  const versions = readVersions(versionOption, imports);
+  const versions = readVersions(versionOption, imports, checker);
   return versions ? { paths, versions } : { paths };
 }
 
@@ -57,10 +57,10 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
   const classDecorators = decoratorsOf(cls, imports);
   const controller = classDecorators.find((decorator) => decorator.origin === `${COMMON}:Controller`);
   if (!controller) return [];
-  const options = controllerOptions(controller, imports);
+  const options = controllerOptions(controller, imports, context.checker);
   const className = cls.name?.text ?? 'default';
   if (!options) {
-    context.warn(`${file}:${lineOf(sourceFile, controller.node.getStart(sourceFile))}: @Controller path of ${className} is not a string literal; its routes are skipped`);
+    context.warn(`${file}:${lineOf(sourceFile, controller.node.getStart(sourceFile))}: @Controller path of ${className} is not a constant string; its routes are skipped`);
     return [];
   }
   const group = context.table.byDeclaration.get(cls) ?? `${file}#${className}`;
@@ -70,16 +70,16 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
     if (!ts.isMethodDeclaration(member)) continue;
     const decorators = decoratorsOf(member, imports);
     const versionDecorator = decorators.find((decorator) => decorator.origin === `${COMMON}:Version`);
-    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], imports) : undefined;
+    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], imports, context.checker) : undefined;
     const versions = methodVersions ?? options.versions ?? settings.uriVersioning?.defaultVersions ?? [null];
     const middleware = [...classMiddleware, ...decoratorMiddleware(decorators, NEST_MIDDLEWARE, context.checker, context.table)];
     for (const decorator of decorators) {
       const method = decorator.origin ? METHODS[decorator.origin] : undefined;
       if (!method) continue;
       const line = lineOf(sourceFile, decorator.node.getStart(sourceFile));
-      const methodPaths = decorator.args[0] ? stringList(decorator.args[0]) : [''];
+      const methodPaths = decorator.args[0] ? stringList(decorator.args[0], context.checker) : [''];
       if (!methodPaths) {
-        context.warn(`${file}:${line}: route path is not a string literal; route skipped`);
+        context.warn(`${file}:${line}: route path is not a constant string; route skipped`);
         continue;
       }
       const handler = context.table.byDeclaration.get(member) ?? null;
@@ -100,7 +100,7 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
  * `@Version`, and the global prefix and URI versioning set on the app in the bootstrap file.
  */
 function extractNestRoutes(context: EntrypointContext): Omit<EntryFact, 'id'>[] {
-  const settings = readNestAppSettings(context.files, context.warn);
+  const settings = readNestAppSettings(context.files, context.checker, context.warn);
   const entries: Omit<EntryFact, 'id'>[] = [];
   for (const analysed of context.files) {
     if (!analysed.sourceFile.text.includes(COMMON)) continue;
