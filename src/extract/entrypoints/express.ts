@@ -3,6 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { importedFrom, isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
+import { calledFunction, firstReturned, forEachMethodCall } from './follow-values.js';
 import { flattenArguments, parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath, mountedPrefixes } from './route-paths.js';
 
@@ -77,33 +78,14 @@ class ExpressScan {
       return undefined;
     }
     if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
-      const declaration = nameNode ? resolvedSymbol(this.context.checker, nameNode)?.valueDeclaration : undefined;
-      const fn = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? unwrap(declaration.initializer) : declaration;
-      if (fn && (ts.isFunctionDeclaration(fn) || isFunctionExpressionLike(fn) || ts.isMethodDeclaration(fn))) return this.returnedRouter(fn, depth);
+      const fn = calledFunction(node.expression, this.context.checker);
+      if (fn) return firstReturned(fn, (returned) => this.routerOf(returned, depth + 1));
     }
     return undefined;
   }
 
-  private returnedRouter(fn: ts.FunctionLikeDeclaration, depth: number): ts.Node | undefined {
-    if (fn.body && !ts.isBlock(fn.body)) return this.routerOf(fn.body, depth + 1);
-    let found: ts.Node | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found || (node !== fn && ts.isFunctionLike(node))) return;
-      if (ts.isReturnStatement(node) && node.expression) found = this.routerOf(node.expression, depth + 1);
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
-    return found;
-  }
-
   private findUses({ sourceFile, file }: AnalysedFile): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) this.inspectCall(node, node.expression, sourceFile, file);
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    forEachMethodCall(sourceFile, (call, callee) => this.inspectCall(call, callee, sourceFile, file));
   }
 
   private inspectCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression, sourceFile: ts.SourceFile, file: string): void {
