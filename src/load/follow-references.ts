@@ -28,7 +28,8 @@ export function readServiceTsconfig(file: string, host: ts.ParseConfigHost, isSe
       try {
         parsed = readTsconfig(reference, host);
       } catch (error) {
-        warnings.push(`${path.basename(reference)}: referenced config not used (${(error as Error).message})`);
+        // The message names the file by absolute path; the model must not carry the machine's paths.
+        warnings.push(`${path.basename(reference)}: referenced config not used (${(error as Error).message.split(`${reference}: `).join('')})`);
         continue;
       }
       const count = parsed.fileNames.filter(isServiceSource).length;

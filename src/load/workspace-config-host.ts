@@ -22,6 +22,12 @@ export function workspaceConfigHost(workspace: Workspace | null): ts.ParseConfig
     if (!folder) return file;
     return path.join(folder, ...rest.slice(name.startsWith('@') ? 2 : 1));
   };
+  const scopes = new Set(workspace.packages.map((pkg) => pkg.name.split('/')[0]!).filter((first) => first.startsWith('@')));
+  const isVirtualFolder = (dir: string): boolean => {
+    const segments = dir.split(path.sep);
+    const last = segments.at(-1);
+    return last === 'node_modules' || (segments.at(-2) === 'node_modules' && scopes.has(last ?? ''));
+  };
   return {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: ts.sys.readDirectory,
@@ -31,6 +37,7 @@ export function workspaceConfigHost(workspace: Workspace | null): ts.ParseConfig
       const real = mapped(file);
       return ts.sys.realpath ? ts.sys.realpath(real) : real;
     },
-    directoryExists: (dir: string) => ts.sys.directoryExists(mapped(dir)),
+    // A checkout has no node_modules at all: the folder and a scope folder in it must seem to exist.
+    directoryExists: (dir: string) => ts.sys.directoryExists(mapped(dir)) || isVirtualFolder(dir),
   } as ts.ParseConfigHost;
 }

@@ -100,7 +100,8 @@ export function workspacePaths(workspace: Workspace): Record<string, string[]> {
     const deep = hasSrc ? [path.join(pkg.dir, 'src', '*'), path.join(pkg.dir, '*')] : [path.join(pkg.dir, '*')];
     paths[`${pkg.name}/*`] = deep;
     if (hasSrc) {
-      for (const out of ['dist', 'lib', 'build']) paths[`${pkg.name}/${out}/*`] = [path.join(pkg.dir, 'src', '*'), path.join(pkg.dir, out, '*')];
+      // `@x/pkg/lib/a` is `src/a` when lib/ is the build of src/, or `src/lib/a` when lib/ is a source folder.
+      for (const out of ['dist', 'lib', 'build']) paths[`${pkg.name}/${out}/*`] = [path.join(pkg.dir, 'src', '*'), path.join(pkg.dir, 'src', out, '*'), path.join(pkg.dir, out, '*')];
     }
     subpathExports(pkg, paths);
   }
