@@ -1,2 +1,4 @@
 export { writeOutputDir, recoverInterruptedOutput, OUTPUT_MARKER } from './write-output-dir.js';
 export type { WriteOptions } from './write-output-dir.js';
+export { writeGenerated, GENERATED_MANIFEST } from './write-generated.js';
+export type { GeneratedManifest, WriteGeneratedOptions, WriteGeneratedResult } from './write-generated.js';
