@@ -33,7 +33,8 @@ export interface WriteGeneratedResult {
 
 const sha256 = (content: string | Buffer): string => crypto.createHash('sha256').update(content).digest('hex');
 
-function checkRelative(relative: string): void {
+/** Throws unless `relative` is a plain posix path inside the folder: no `..`, `.`, empty part, absolute or backslash. */
+export function checkRelative(relative: string): void {
   const bad = !relative || relative.includes('\0') || relative.includes('\\') || path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) || relative.split('/').some((part) => part === '..' || part === '.' || part === '');
   if (bad || relative === GENERATED_MANIFEST) throw new OutputError(`${relative}: refusing to write a path outside the output folder`);
 }
