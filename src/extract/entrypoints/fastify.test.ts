@@ -168,6 +168,23 @@ export default users;`,
     expect(entries.map((e) => [e.id, e.group])).toEqual([['GET /users', 'src/routes/users.ts#users']]);
   });
 
+  it('spells out urls built from constant strings and constant lists, one route per value', () => {
+    expect(
+      routes({
+        'src/app.ts': `import Fastify from 'fastify';
+import { COLUMNS, topValues } from './columns';
+const app = Fastify();
+const V1 = '/v1';
+for (const column of COLUMNS) {
+  app.route({ method: 'GET', url: \`\${V1}/top/\${column}\`, handler: topValues(column) });
+}
+app.get(V1 + '/ping', async () => 'pong');`,
+        'src/columns.ts': `export const COLUMNS = ['country', ...(['city'] as const)] as const;
+export function topValues(column: string) { return async () => column; }`,
+      }),
+    ).toEqual(['GET /v1/ping -> src/app.ts#app.get@L8:23', 'GET /v1/top/city -> src/columns.ts#topValues', 'GET /v1/top/country -> src/columns.ts#topValues']);
+  });
+
   it('ignores other objects with get/route methods and urls it cannot know', () => {
     const facts = factsFromText({
       'src/app.ts': `import Fastify from 'fastify';
@@ -177,12 +194,12 @@ cache.get('x');
 const other = { route: (o: object) => o, get: (p: string, h: unknown) => h };
 other.route({ method: 'GET', url: '/nope', handler: () => 1 });
 other.get('/nope', () => 1);
-for (const name of ['a', 'b']) app.get(\`/\${name}\`, async () => name);
+export function mount(name: string) { app.get(\`/\${name}\`, async () => name); }
 app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });`,
     });
     expect(facts.entries).toEqual([]);
     expect(facts.warnings.filter((w) => w.startsWith('src/app.ts'))).toEqual([
-      'src/app.ts:8: route url is not a string literal; route skipped',
+      'src/app.ts:8: route url is not a constant string; route skipped',
       'src/app.ts:9: route method is not a literal HTTP method carve knows; route skipped',
     ]);
   });

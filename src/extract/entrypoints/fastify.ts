@@ -5,6 +5,7 @@ import { importedFrom, isFunctionExpressionLike, lineOf, requiredModule, resolve
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { flattenArguments, handlerSymbolOf, middlewareSymbols, parentRouterGroup } from './handler-symbol.js';
 import { joinRoutePath, mountedPrefixes } from './route-paths.js';
+import { staticStrings } from './static-strings.js';
 
 const SHORTHANDS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
@@ -40,7 +41,8 @@ interface Hook {
 interface Site {
   scope: ts.Node;
   methods: HttpMethod[];
-  path: string;
+  /** Several when the url is built from a constant list (`for (const c of COLUMNS)`). */
+  paths: string[];
   handler: ts.Node | undefined;
   hooks: Hook[];
   file: string;
@@ -338,9 +340,9 @@ class FastifyScan {
       url = expressionOption(options, 'url') ?? expressionOption(options, 'path');
       handler = optionValue(options, 'handler');
     }
-    const path = url ? stringLiteralValue(unwrap(url)) : undefined;
-    if (path === undefined) {
-      this.context.warn(`${file}:${line}: route url is not a string literal; route skipped`);
+    const paths = url ? staticStrings(url, this.context.checker) : undefined;
+    if (paths === undefined) {
+      this.context.warn(`${file}:${line}: route url is not a constant string; route skipped`);
       return;
     }
     const known = methods.filter((method) => method === 'ALL' || ROUTE_METHODS.has(method)) as HttpMethod[];
@@ -350,7 +352,7 @@ class FastifyScan {
       const value = expressionOption(options, phase);
       return value ? flattenArguments([value]).map((expression) => ({ phase, expression })) : [];
     });
-    this.sites.push({ scope, methods: known, path, handler, hooks, file, line });
+    this.sites.push({ scope, methods: known, paths, handler, hooks, file, line });
   }
 
   private readHook(call: ts.CallExpression): void {
@@ -425,9 +427,9 @@ class FastifyScan {
       const parentGroup = this.scopes.get(site.scope) === 'plugin' ? parentRouterGroup(site.scope, this.registrations, isParent, (scope) => this.groupOf(scope)) : undefined;
       const handler = this.handlerOf(site.handler);
       const middleware = middlewareSymbols(this.hooksOf(site), checker, table);
-      for (const prefix of mountedPrefixes(site.scope, this.registrations)) {
+      for (const [prefix, path] of mountedPrefixes(site.scope, this.registrations).flatMap((prefix) => site.paths.map((path) => [prefix, path] as const))) {
         for (const method of site.methods) {
-          entries.push({ method, path: joinRoutePath(prefix, site.path), file: site.file, line: site.line, handler, middleware, framework: 'fastify', group, ...(parentGroup && parentGroup !== group ? { parentGroup } : {}) });
+          entries.push({ method, path: joinRoutePath(prefix, path), file: site.file, line: site.line, handler, middleware, framework: 'fastify', group, ...(parentGroup && parentGroup !== group ? { parentGroup } : {}) });
         }
       }
     }
