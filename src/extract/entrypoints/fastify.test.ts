@@ -56,8 +56,9 @@ async function adminPlugin(admin: any) {
 app.register(async (api: any) => {
   api.register(eventsPlugin, { prefix: '/events' });
   api.register(venuePlugin, { prefix: '/venues' });
-  api.register(adminPlugin, { prefix: '/admin' });
-}, { prefix: '/api' });`,
+  api.register(adminPlugin, { prefix: ADMIN });
+}, { prefix: '/api' });
+const ADMIN = \`/admin\`;`,
       'src/events.ts': `import type { FastifyPluginAsync } from 'fastify';
 import { sessionsPlugin } from './sessions';
 const eventsPlugin: FastifyPluginAsync = async (fastify) => {
@@ -155,6 +156,30 @@ export function ticketRoutes(app: FastifyInstance) { app.get('/tickets', listTic
       'GET /ping -> src/build.ts#chain.get@L6:72',
       'GET /ready -> src/build.ts#server.get@L10:22',
       'GET /tickets -> src/tickets.ts#listTickets',
+    ]);
+  });
+
+  it('registers what @fastify/autoload loads: folder prefixes, index files, autoPrefix, route params and cascading autohooks', () => {
+    const entries = fastifyEntries({
+      'src/app.ts': `import Fastify from 'fastify';
+import autoload from '@fastify/autoload';
+import { join } from 'node:path';
+const app = Fastify();
+app.register(autoload, { dir: join(__dirname, 'routes'), options: { prefix: '/v1' }, autoHooks: true, cascadeHooks: true, routeParams: true });`,
+      'src/routes/root.ts': "export default async function (app: any) { app.get('/', async () => 'root'); }",
+      'src/routes/autohooks.ts': "export default async function (app: any) { app.addHook('onRequest', async () => 1); }",
+      'src/routes/users/index.ts': `import type { FastifyPluginAsync } from 'fastify';
+const users: FastifyPluginAsync = async (f) => { f.get('/', async () => []); };
+export default users;`,
+      'src/routes/users/helpers.ts': "export default async function (app: any) { app.get('/never', async () => 1); }",
+      'src/routes/users/_userId/orders.ts': "export default async function (app: any) { app.get('/orders', async () => []); }",
+      'src/routes/legacy/index.ts': "export const autoPrefix = '/old';\nexport default async function (app: any) { app.get('/thing', async () => 1); }",
+    });
+    expect(entries.map((e) => [e.id, e.group, e.middleware])).toEqual([
+      ['GET /v1', 'src/routes/root.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/old/thing', 'src/routes/legacy/index.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/users', 'src/routes/users/index.ts#users', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/users/:userId/orders', 'src/routes/users/_userId/orders.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
     ]);
   });
 

@@ -4,6 +4,8 @@ import { compareStrings } from '../../util/index.js';
 import { importedFrom, isFunctionExpressionLike, lineOf, requiredModule, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { flattenArguments, handlerSymbolOf, middlewareSymbols, parentRouterGroup } from './handler-symbol.js';
+import { autoloadedFiles, isAutoload } from './fastify-autoload.js';
+import { expressionOption, objectLiteral, optionValue } from './options-object.js';
 import { joinRoutePath, mountedPrefixes } from './route-paths.js';
 import { staticStrings } from './static-strings.js';
 
@@ -47,28 +49,6 @@ interface Site {
   hooks: Hook[];
   file: string;
   line: number;
-}
-
-/** The value of `name` in an object literal: `name: x`, the shorthand `{ name }`, or a method `name() {}`. */
-function optionValue(options: ts.ObjectLiteralExpression, name: string): ts.Expression | ts.MethodDeclaration | undefined {
-  for (const property of options.properties) {
-    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-    if (key !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return property.name;
-    if (ts.isMethodDeclaration(property)) return property;
-  }
-  return undefined;
-}
-
-function objectLiteral(node: ts.Node | undefined): ts.ObjectLiteralExpression | undefined {
-  const unwrapped = node && ts.isExpression(node) ? unwrap(node) : undefined;
-  return unwrapped && ts.isObjectLiteralExpression(unwrapped) ? unwrapped : undefined;
-}
-
-function expressionOption(options: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
-  const value = options ? optionValue(options, name) : undefined;
-  return value && !ts.isMethodDeclaration(value) ? value : undefined;
 }
 
 /** `Fastify()`, `fastify()`, `Fastify.fastify()`, `require('fastify')()`: a new app. */
@@ -198,15 +178,46 @@ class FastifyScan {
         const scope = this.scopeOf((call.expression as ts.PropertyAccessExpression).expression);
         if (!scope) continue;
         this.done.add(call);
+        if (call.arguments[0] && isAutoload(call.arguments[0], this.context.checker)) {
+          changed = this.registerAutoloaded(call, scope) || changed;
+          continue;
+        }
         const plugin = call.arguments[0] ? this.pluginOf(call.arguments[0], 0) : undefined;
         if (!plugin) continue;
         this.addScope(plugin.fn, plugin.kind);
-        const prefix = plugin.kind === 'fastify-plugin' ? '' : (stringLiteralValue(expressionOption(objectLiteral(call.arguments[1]), 'prefix')) ?? '');
-        this.registrations.push({ parent: scope, child: plugin.fn, prefix });
+        const prefix = plugin.kind === 'fastify-plugin' ? undefined : expressionOption(objectLiteral(call.arguments[1]), 'prefix');
+        for (const value of (prefix && staticStrings(prefix, this.context.checker)) ?? ['']) this.registrations.push({ parent: scope, child: plugin.fn, prefix: value });
         changed = true;
       }
       for (const call of this.otherCalls) changed = this.passInstances(call) || changed;
     }
+  }
+
+  /** Each file autoload loads is a plugin registered on `scope`; its autohooks files add hooks to it as fastify-plugins would. */
+  private registerAutoloaded(call: ts.CallExpression, scope: ts.Node): boolean {
+    let changed = false;
+    for (const loaded of autoloadedFiles(call, this.context.files, this.context.checker) ?? []) {
+      const plugin = this.defaultExportPlugin(loaded.sourceFile);
+      if (!plugin) continue;
+      this.addScope(plugin.fn, plugin.kind);
+      this.registrations.push({ parent: scope, child: plugin.fn, prefix: plugin.kind === 'fastify-plugin' ? '' : loaded.prefix });
+      changed = true;
+      for (const hookFile of loaded.hookFiles) {
+        const hooks = this.defaultExportPlugin(hookFile);
+        if (!hooks) continue;
+        this.addScope(hooks.fn, 'fastify-plugin');
+        this.registrations.push({ parent: plugin.fn, child: hooks.fn, prefix: '' });
+      }
+    }
+    return changed;
+  }
+
+  /** The plugin a module exports as default (a source file, or the module an `import('./x')` names). */
+  private defaultExportPlugin(moduleNode: ts.Node, depth = 0): { fn: PluginFunction; kind: ScopeKind } | undefined {
+    const module = this.context.checker.getSymbolAtLocation(moduleNode);
+    if (!module || !(module.flags & ts.SymbolFlags.ValueModule)) return undefined;
+    const exported = this.context.checker.getExportsOfModule(module).find((symbol) => symbol.escapedName === 'default');
+    return exported ? this.pluginOfSymbol(exported, depth) : undefined;
   }
 
   /** `registerRoutes(app)`: the helper's parameter is the same instance, in the same scope. */
@@ -290,9 +301,7 @@ class FastifyScan {
       }
       const isLoader = node.expression.kind === ts.SyntaxKind.ImportKeyword || requiredModule(node) !== undefined;
       const specifier = isLoader ? node.arguments[0] : undefined;
-      const module = specifier ? this.context.checker.getSymbolAtLocation(specifier) : undefined;
-      const exported = module ? this.context.checker.getExportsOfModule(module).find((symbol) => symbol.escapedName === 'default') : undefined;
-      return exported ? this.pluginOfSymbol(exported, depth) : undefined;
+      return specifier ? this.defaultExportPlugin(specifier, depth + 1) : undefined;
     }
     const name = ts.isIdentifier(node) ? node : ts.isPropertyAccessExpression(node) ? node.name : undefined;
     const symbol = name ? resolvedSymbol(this.context.checker, name) : undefined;
