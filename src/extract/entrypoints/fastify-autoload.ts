@@ -30,9 +30,9 @@ const isTrue = (options: ts.ObjectLiteralExpression | undefined, name: string): 
  * autoHooks, cascadeHooks })` loads, following autoload's documented defaults: every script of a
  * folder is a plugin unless the folder has an `index` file (then only that one), subfolders always;
  * a folder adds its name to the prefix (`_id` → `:id` with `routeParams`); `export const autoPrefix`
- * replaces the folder prefix. Undefined when `dir` is not `join(__dirname | import.meta.dirname, 'x', ...)`.
+ * replaces the folder prefix. Files under `dir` that autoload skips are not plugins of anyone. Undefined when `dir` is not `join(__dirname | import.meta.dirname, 'x', ...)`.
  */
-export function autoloadedFiles(call: ts.CallExpression, files: readonly AnalysedFile[], checker: ts.TypeChecker): AutoloadedFile[] | undefined {
+export function autoloadedFiles(call: ts.CallExpression, files: readonly AnalysedFile[], checker: ts.TypeChecker): { dir: string; loaded: AutoloadedFile[] } | undefined {
   const options = objectLiteral(call.arguments[1]);
   const dir = directoryOf(expressionOption(options, 'dir'), path.posix.dirname(call.getSourceFile().fileName), checker);
   if (!dir) return undefined;
@@ -66,7 +66,7 @@ export function autoloadedFiles(call: ts.CallExpression, files: readonly Analyse
       loaded.push({ sourceFile, prefix: joinRoutePath(basePrefix, own ?? (folderPrefix ? `/${folderPrefix}` : '')), hookFiles });
     }
   }
-  return loaded;
+  return { dir, loaded };
 }
 
 /** `path.join(__dirname, 'routes')`, `join(import.meta.dirname, 'plugins', 'app')`, `resolve(...)`. */

@@ -171,7 +171,7 @@ app.register(autoload, { dir: join(__dirname, 'routes'), options: { prefix: '/v1
       'src/routes/users/index.ts': `import type { FastifyPluginAsync } from 'fastify';
 const users: FastifyPluginAsync = async (f) => { f.get('/', async () => []); };
 export default users;`,
-      'src/routes/users/helpers.ts': "export default async function (app: any) { app.get('/never', async () => 1); }",
+      'src/routes/users/helpers.ts': "import type { FastifyInstance } from 'fastify';\nexport default async function (app: FastifyInstance) { app.get('/never', async () => 1); }",
       'src/routes/users/_userId/orders.ts': "export default async function (app: any) { app.get('/orders', async () => []); }",
       'src/routes/legacy/index.ts': "export const autoPrefix = '/old';\nexport default async function (app: any) { app.get('/thing', async () => 1); }",
     });

@@ -104,6 +104,8 @@ class FastifyScan {
   private readonly otherCalls: ts.CallExpression[] = [];
   /** Functions that look like plugins by their types, for those nothing visible registers (autoload). */
   private readonly typedPlugins: PluginFunction[] = [];
+  /** Folders autoload reads: a typed plugin there that it skips is skipped at run time too. */
+  private readonly autoloadDirs: string[] = [];
   private readonly done = new Set<ts.Node>();
 
   constructor(private readonly context: EntrypointContext) {}
@@ -118,7 +120,7 @@ class FastifyScan {
     }
     this.propagate();
     for (const fn of this.typedPlugins) {
-      if (this.scopes.has(fn) || this.instances.has(instanceParameter(fn)!)) continue;
+      if (this.scopes.has(fn) || this.instances.has(instanceParameter(fn)!) || this.autoloadDirs.some((dir) => fn.getSourceFile().fileName.startsWith(dir))) continue;
       this.addScope(fn, 'plugin');
       this.propagate();
     }
@@ -196,7 +198,9 @@ class FastifyScan {
   /** Each file autoload loads is a plugin registered on `scope`; its autohooks files add hooks to it as fastify-plugins would. */
   private registerAutoloaded(call: ts.CallExpression, scope: ts.Node): boolean {
     let changed = false;
-    for (const loaded of autoloadedFiles(call, this.context.files, this.context.checker) ?? []) {
+    const autoloaded = autoloadedFiles(call, this.context.files, this.context.checker);
+    if (autoloaded) this.autoloadDirs.push(`${autoloaded.dir}/`);
+    for (const loaded of autoloaded?.loaded ?? []) {
       const plugin = this.defaultExportPlugin(loaded.sourceFile);
       if (!plugin) continue;
       this.addScope(plugin.fn, plugin.kind);
