@@ -77,6 +77,30 @@ function instanceParameter(fn: ts.SignatureDeclaration): ts.ParameterDeclaration
   return first && ts.isIdentifier(first.name) ? first : undefined;
 }
 
+/** What a function returns: its expression body, or the `return` expressions of its own body. */
+function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = 'body' in fn ? (fn.body as ts.ConciseBody | undefined) : undefined;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== body && ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** The name a function is called by: its own, or that of the variable or property holding it. */
+function functionName(fn: ts.Node): string | undefined {
+  const named = (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  if (named) return named;
+  let holder = fn.parent;
+  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder))) holder = holder.parent;
+  return holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+}
+
 /**
  * Fastify: apps from `Fastify()`; plugins registered with `register(plugin, { prefix })` (inline,
  * same file, imported, `import('./x')`, wrapped in `fp`), whose first parameter is the instance
@@ -99,6 +123,8 @@ class FastifyScan {
   private readonly declarations: (ts.VariableDeclaration | ts.PropertyDeclaration)[] = [];
   /** What each function called in a declaration's initializer returns (resolved once). */
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
+  /** Names of functions that return an instance (`buildApp`): calls to them initialise instances. */
+  private readonly factoryNames = new Set<string>();
   private readonly registerCalls: ts.CallExpression[] = [];
   private readonly routeCalls: { call: ts.CallExpression; file: AnalysedFile }[] = [];
   private readonly otherCalls: ts.CallExpression[] = [];
@@ -112,8 +138,10 @@ class FastifyScan {
 
   run(): Omit<EntryFact, 'id'>[] {
     for (const file of this.context.files) this.collect(file.sourceFile, file);
+    // Only a file that names the package can create an app; the others need no checker call here.
+    const namesFastify = new Set(this.context.files.filter(({ sourceFile }) => /['"]fastify['"]/.test(sourceFile.text)).map(({ sourceFile }) => sourceFile));
     for (const declaration of this.declarations) {
-      if (isFastifyFactoryCall(declaration.initializer!, this.context.checker)) {
+      if (namesFastify.has(declaration.getSourceFile()) && isFastifyFactoryCall(declaration.initializer!, this.context.checker)) {
         this.scopes.set(declaration, 'app');
         this.addInstance(declaration, declaration);
       }
@@ -156,7 +184,12 @@ class FastifyScan {
     if (this.instances.has(declaration)) return false;
     this.instances.set(declaration, scope);
     const name = (declaration as ts.NamedDeclaration).name;
-    if (name && ts.isIdentifier(name)) this.instanceNames.add(name.text);
+    if (!name || !ts.isIdentifier(name)) return true;
+    this.instanceNames.add(name.text);
+    let fn: ts.Node | undefined = declaration.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    const factory = fn && functionName(fn);
+    if (factory && returnedExpressions(fn as ts.SignatureDeclaration).some((returned) => ts.isIdentifier(unwrap(returned)) && (unwrap(returned) as ts.Identifier).text === name.text)) this.factoryNames.add(factory);
     return true;
   }
 
@@ -264,9 +297,16 @@ class FastifyScan {
   private initializedScope(declaration: ts.VariableDeclaration | ts.PropertyDeclaration): ts.Node | undefined {
     const direct = this.scopeOf(declaration.initializer!);
     if (direct) return direct;
+    // Resolving every call that initialises a variable costs seconds on a real service: only
+    // calls to a function by the name of one that returns an instance are worth it.
+    const call = unwrap(declaration.initializer!);
+    const callee = ts.isCallExpression(call) ? unwrap(call.expression) : undefined;
+    const calleeName = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+    if (!calleeName || !this.factoryNames.has(calleeName)) return undefined;
     let returned = this.returned.get(declaration);
     if (!returned) {
-      returned = this.returnedExpressions(declaration.initializer!);
+      const fn = this.calledFunction(call as ts.CallExpression);
+      returned = fn ? returnedExpressions(fn) : [];
       this.returned.set(declaration, returned);
     }
     for (const expression of returned) {
@@ -274,22 +314,6 @@ class FastifyScan {
       if (scope) return scope;
     }
     return undefined;
-  }
-
-  private returnedExpressions(initializer: ts.Expression): ts.Expression[] {
-    const call = unwrap(initializer);
-    const fn = ts.isCallExpression(call) ? this.calledFunction(call) : undefined;
-    const body = fn && 'body' in fn ? (fn.body as ts.ConciseBody | undefined) : undefined;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [body];
-    const found: ts.Expression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (node !== body && ts.isFunctionLike(node)) return;
-      if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-      ts.forEachChild(node, visit);
-    };
-    visit(body);
-    return found;
   }
 
   /** The plugin function a `register` argument stands for, followed through names, imports and `fp`. */
