@@ -179,3 +179,42 @@ async function seed() { const app = await NestFactory.create(AppModule); app.set
     ).toEqual(['GET /api/x -> src/x.controller.ts#XController.x']);
   });
 });
+
+describe('nestjs RouterModule', () => {
+  it('puts module paths from RouterModule.register between the version and the controller path', () => {
+    expect(
+      routes({
+        'src/main.ts': MAIN,
+        'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { RouterModule, Routes } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
+import { ReportsModule } from './admin/reports.module';
+import { PublicModule } from './public.module';
+const routes: Routes = [{ path: 'admin', module: AdminModule, children: [{ path: '/reports/', module: ReportsModule }, PublicModule] }];
+@Module({ imports: [AdminModule, ReportsModule, PublicModule, RouterModule.register(routes)] })
+export class AppModule {}`,
+        'src/admin/admin.module.ts': `import { Module } from '@nestjs/common';
+import { UsersAdminController } from './users-admin.controller';
+@Module({ controllers: [UsersAdminController] })
+export class AdminModule {}`,
+        'src/admin/reports.module.ts': `import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+@Module({ controllers: [ReportsController] })
+export class ReportsModule {}`,
+        'src/public.module.ts': `import { Module } from '@nestjs/common';
+import { PingController } from './ping.controller';
+@Module({ controllers: [PingController] })
+export class PublicModule {}`,
+        'src/admin/users-admin.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersAdminController { @Get() list() { return []; } }",
+        'src/admin/reports.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller({ path: 'daily', version: '2' })\nexport class ReportsController { @Get() daily() { return []; } }",
+        'src/ping.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('ping')\nexport class PingController { @Get() ping() { return 1; } }",
+        'src/other.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('other')\nexport class OtherController { @Get() other() { return 1; } }",
+      }),
+    ).toEqual([
+      'GET /api/admin/ping -> src/ping.controller.ts#PingController.ping',
+      'GET /api/admin/users -> src/admin/users-admin.controller.ts#UsersAdminController.list',
+      'GET /api/other -> src/other.controller.ts#OtherController.other',
+      'GET /api/v2/admin/reports/daily -> src/admin/reports.controller.ts#ReportsController.daily',
+    ]);
+  });
+});

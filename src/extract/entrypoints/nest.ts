@@ -4,6 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { lineOf } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
+import { readModulePaths } from './nest-router-module.js';
 import { readNestAppSettings, readVersions, trimSlashes, type NestAppSettings, type NestExclusion, type NestVersion } from './nest-app-settings.js';
 
 const COMMON = '@nestjs/common';
@@ -43,15 +44,20 @@ function isExcluded(local: string, method: HttpMethod, exclusions: readonly Nest
   });
 }
 
-/** `/<global prefix>/<v1>/<controller path>/<method path>`, the order Nest builds it in. */
-export function nestRoutePath(settings: NestAppSettings, method: HttpMethod, version: NestVersion, controllerPath: string, methodPath: string): string {
-  const local = [controllerPath, methodPath].map(trimSlashes).filter(Boolean).join('/');
+/** `/<global prefix>/<v1>/<module path>/<controller path>/<method path>`, the order Nest builds it in. */
+export function nestRoutePath(settings: NestAppSettings, method: HttpMethod, version: NestVersion, modulePath: string, controllerPath: string, methodPath: string): string {
+  const local = [modulePath, controllerPath, methodPath].map(trimSlashes).filter(Boolean).join('/');
   const prefix = isExcluded(local, method, settings.exclude) ? '' : settings.globalPrefix;
   const versionSegment = settings.uriVersioning && version !== null ? `${settings.uriVersioning.prefix}${version}` : '';
   return `/${[prefix, versionSegment, local].filter(Boolean).join('/')}`;
 }
 
-function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, settings: NestAppSettings, context: EntrypointContext): Omit<EntryFact, 'id'>[] {
+interface NestScan {
+  settings: NestAppSettings;
+  modulePaths: Map<ts.ClassDeclaration, string[]>;
+}
+
+function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, { settings, modulePaths }: NestScan, context: EntrypointContext): Omit<EntryFact, 'id'>[] {
   const { sourceFile, file } = analysed;
   const imports = importsOf(sourceFile);
   const classDecorators = decoratorsOf(cls, imports);
@@ -83,11 +89,10 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
         continue;
       }
       const handler = context.table.byDeclaration.get(member) ?? null;
-      for (const controllerPath of options.paths) {
-        for (const methodPath of methodPaths) {
-          for (const version of versions) {
-            entries.push({ method, path: nestRoutePath(settings, method, version, controllerPath, methodPath), file, line, handler, middleware, framework: 'nestjs', group });
-          }
+      const paths = (modulePaths.get(cls) ?? ['']).flatMap((modulePath) => options.paths.flatMap((controllerPath) => methodPaths.map((methodPath) => [modulePath, controllerPath, methodPath] as const)));
+      for (const [modulePath, controllerPath, methodPath] of paths) {
+        for (const version of versions) {
+          entries.push({ method, path: nestRoutePath(settings, method, version, modulePath, controllerPath, methodPath), file, line, handler, middleware, framework: 'nestjs', group });
         }
       }
     }
@@ -100,11 +105,11 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
  * `@Version`, and the global prefix and URI versioning set on the app in the bootstrap file.
  */
 function extractNestRoutes(context: EntrypointContext): Omit<EntryFact, 'id'>[] {
-  const settings = readNestAppSettings(context.files, context.checker, context.warn);
+  const scan: NestScan = { settings: readNestAppSettings(context.files, context.checker, context.warn), modulePaths: readModulePaths(context.files, context.checker) };
   const entries: Omit<EntryFact, 'id'>[] = [];
   for (const analysed of context.files) {
     if (!analysed.sourceFile.text.includes(COMMON)) continue;
-    for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...controllerRoutes(cls, analysed, settings, context));
+    for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...controllerRoutes(cls, analysed, scan, context));
   }
   return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
 }
