@@ -218,3 +218,32 @@ export class PublicModule {}`,
     ]);
   });
 });
+
+describe('nestjs inherited routes', () => {
+  it('gives a controller the routes of its base classes, minus the methods it overrides', () => {
+    expect(
+      routes({
+        'src/crud.controller.ts': `import { Get, Delete, Param } from '@nestjs/common';
+export abstract class CrudController<T> {
+  protected abstract readonly items: T[];
+  @Get() list() { return this.items; }
+  @Get(':id') one(@Param('id') id: string) { return this.items[Number(id)]; }
+  @Delete(':id') remove() { return 1; }
+}`,
+        'src/tags.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { CrudController } from './crud.controller';
+@Controller('tags')
+export class TagsController extends CrudController<string> {
+  protected readonly items = ['a'];
+  @Get(':id') one() { return 'tag'; }
+  @Get('popular') popular() { return []; }
+}`,
+      }),
+    ).toEqual([
+      'GET /tags -> src/crud.controller.ts#CrudController.list',
+      'DELETE /tags/:id -> src/crud.controller.ts#CrudController.remove',
+      'GET /tags/:id -> src/tags.controller.ts#TagsController.one',
+      'GET /tags/popular -> src/tags.controller.ts#TagsController.popular',
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { lineOf } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
+import { classDeclarationsOf, decoratorMiddleware, methodsWithInherited, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
 import { readModulePaths } from './nest-router-module.js';
 import { readNestAppSettings, readVersions, trimSlashes, type NestAppSettings, type NestExclusion, type NestVersion } from './nest-app-settings.js';
 
@@ -72,27 +72,28 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, { se
   const group = context.table.byDeclaration.get(cls) ?? `${file}#${className}`;
   const classMiddleware = decoratorMiddleware(classDecorators, NEST_MIDDLEWARE, context.checker, context.table);
   const entries: Omit<EntryFact, 'id'>[] = [];
-  for (const member of cls.members) {
-    if (!ts.isMethodDeclaration(member)) continue;
-    const decorators = decoratorsOf(member, imports);
+  for (const member of methodsWithInherited(cls, context.checker)) {
+    const memberFile = member.getSourceFile();
+    const memberImports = importsOf(memberFile);
+    const decorators = decoratorsOf(member, memberImports);
     const versionDecorator = decorators.find((decorator) => decorator.origin === `${COMMON}:Version`);
-    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], imports, context.checker) : undefined;
+    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], memberImports, context.checker) : undefined;
     const versions = methodVersions ?? options.versions ?? settings.uriVersioning?.defaultVersions ?? [null];
     const middleware = [...classMiddleware, ...decoratorMiddleware(decorators, NEST_MIDDLEWARE, context.checker, context.table)];
     for (const decorator of decorators) {
       const method = decorator.origin ? METHODS[decorator.origin] : undefined;
       if (!method) continue;
-      const line = lineOf(sourceFile, decorator.node.getStart(sourceFile));
+      const line = lineOf(memberFile, decorator.node.getStart(memberFile));
       const methodPaths = decorator.args[0] ? stringList(decorator.args[0], context.checker) : [''];
       if (!methodPaths) {
-        context.warn(`${file}:${line}: route path is not a constant string; route skipped`);
+        context.warn(`${context.relativeFile(memberFile.fileName)}:${line}: route path is not a constant string; route skipped`);
         continue;
       }
       const handler = context.table.byDeclaration.get(member) ?? null;
       const paths = (modulePaths.get(cls) ?? ['']).flatMap((modulePath) => options.paths.flatMap((controllerPath) => methodPaths.map((methodPath) => [modulePath, controllerPath, methodPath] as const)));
       for (const [modulePath, controllerPath, methodPath] of paths) {
         for (const version of versions) {
-          entries.push({ method, path: nestRoutePath(settings, method, version, modulePath, controllerPath, methodPath), file, line, handler, middleware, framework: 'nestjs', group });
+          entries.push({ method, path: nestRoutePath(settings, method, version, modulePath, controllerPath, methodPath), file: context.relativeFile(memberFile.fileName), line, handler, middleware, framework: 'nestjs', group });
         }
       }
     }
