@@ -3,7 +3,7 @@ import { resolvedSymbol, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile } from './adapter.js';
 import { constantString } from './constant-string.js';
 import { decoratorsOf, importsOf, optionOf } from './decorators.js';
-import { trimSlashes } from './nest-app-settings.js';
+import { trimSlashes } from './nest-route-pattern.js';
 
 const MAX_DEPTH = 8;
 

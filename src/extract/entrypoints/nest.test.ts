@@ -247,3 +247,38 @@ export class TagsController extends CrudController<string> {
     ]);
   });
 });
+
+describe('nestjs module middleware', () => {
+  it('applies consumer.apply(...).exclude(...).forRoutes(...) by path, method and controller', () => {
+    const facts = factsFromText({
+      'src/main.ts': MAIN,
+      'src/app.module.ts': `import { Module, MiddlewareConsumer, RequestMethod } from '@nestjs/common';
+import { AuthMiddleware } from './auth.middleware';
+import { logger } from './logger';
+import { TagsController } from './tags.controller';
+@Module({ controllers: [TagsController] })
+export class AppModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(AuthMiddleware).exclude({ path: 'tags/public', method: RequestMethod.GET }).forRoutes({ path: 'tags', method: RequestMethod.POST }, 'tags/*');
+    consumer.apply(logger).forRoutes(TagsController);
+  }
+}`,
+      'src/auth.middleware.ts': 'export class AuthMiddleware { use() { return 1; } }',
+      'src/logger.ts': 'export function logger() { return 1; }',
+      'src/tags.controller.ts': `import { Controller, Get, Post } from '@nestjs/common';
+@Controller('tags')
+export class TagsController {
+  @Get() list() { return []; }
+  @Post() create() { return 1; }
+  @Get('public') open() { return []; }
+  @Get(':id') one() { return 1; }
+}`,
+    });
+    expect(facts.entries.map((e) => `${e.id}: ${e.middleware.join(', ')}`)).toEqual([
+      'GET /api/tags: src/logger.ts#logger',
+      'POST /api/tags: src/auth.middleware.ts#AuthMiddleware, src/logger.ts#logger',
+      'GET /api/tags/:id: src/auth.middleware.ts#AuthMiddleware, src/logger.ts#logger',
+      'GET /api/tags/public: src/logger.ts#logger',
+    ]);
+  });
+});
