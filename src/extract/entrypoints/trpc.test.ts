@@ -65,7 +65,7 @@ app.use('/api/trpc', trpcExpress.createExpressMiddleware({ router: appRouter }))
     ]);
   });
 
-  it('takes the prefix from fetchRequestHandler and Hono trpcServer, and warns when no adapter serves a router', () => {
+  it('takes the prefix from fetchRequestHandler, Hono trpcServer and the standalone server (through a factory), and warns when no adapter serves a router', () => {
     const prefixes = (adapter: string) =>
       factsFromText({
         'src/trpc.ts': TRPC,
@@ -80,6 +80,10 @@ import { trpcServer } from '@hono/trpc-server';
 const app = new Hono();
 app.use('/rpc/*', trpcServer({ router: appRouter }));`);
     expect(hono.entries.map((e) => e.id)).toEqual(['GET /rpc/hello']);
+    const factory = prefixes(`import { createHTTPServer } from '@trpc/server/adapters/standalone';
+function buildRouter() { return appRouter; }
+createHTTPServer({ router: buildRouter() }).listen(3000);`);
+    expect(factory.entries.map((e) => e.id)).toEqual(['GET /hello']);
     const none = prefixes('export const unused = appRouter;');
     expect(none.entries.map((e) => e.id)).toEqual(['GET /trpc/hello']);
     expect(none.warnings).toContain('src/router.ts:2: tRPC router appRouter is not served by an adapter carve knows; its procedures get the prefix /trpc');

@@ -4,7 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { addHandlerSymbol } from '../collect-symbols.js';
 import { isFunctionExpressionLike, lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { boundValue, valueOfName } from './follow-values.js';
+import { boundValue, calledFunction, firstReturned, valueOfName } from './follow-values.js';
 import { parentRouterGroup, resolveHandlers } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
@@ -177,7 +177,12 @@ class TrpcScan {
   private routerOf(expression: ts.Expression, depth = 0): Router | undefined {
     const node = unwrap(expression);
     if (depth > 4) return undefined;
-    if (ts.isCallExpression(node) && this.routerKind(node)) return this.routerAt(node);
+    if (ts.isCallExpression(node)) {
+      if (this.routerKind(node)) return this.routerAt(node);
+      // `router: buildAppRouter(deps)`: the router the factory returns.
+      const fn = calledFunction(node.expression, this.context.checker);
+      return fn ? firstReturned(fn, (returned) => this.routerOf(returned, depth + 1)) : undefined;
+    }
     const value = valueOfName(node, this.context.checker);
     return value ? this.routerOf(value, depth + 1) : undefined;
   }
