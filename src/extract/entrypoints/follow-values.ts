@@ -43,3 +43,48 @@ export function forEachMethodCall(sourceFile: ts.SourceFile, visitCall: (call: t
   };
   visit(sourceFile);
 }
+
+/** The value of property `name` in an object literal (`{ router: appRouter }`, `{ router }`). */
+export function propertyValue(options: ts.Expression | undefined, name: string, checker: ts.TypeChecker): ts.Expression | undefined {
+  const object = options ? unwrap(options) : undefined;
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (!property.name || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return shorthandValue(property, checker);
+  }
+  return undefined;
+}
+
+/** `{ appRouter }`: the value of the variable the shorthand names (through imports). */
+export function shorthandValue(property: ts.ShorthandPropertyAssignment, checker: ts.TypeChecker): ts.Expression | undefined {
+  const symbol = checker.getShorthandAssignmentValueSymbol(property);
+  return boundValue(symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol).valueDeclaration : symbol?.valueDeclaration);
+}
+
+/** An array literal, directly or through the const that holds it. */
+function arrayElements(expression: ts.Expression, checker: ts.TypeChecker): ts.Expression[] | undefined {
+  let node = unwrap(expression);
+  if (!ts.isArrayLiteralExpression(node)) {
+    const value = valueOfName(node, checker);
+    node = value ? unwrap(value) : node;
+  }
+  return ts.isArrayLiteralExpression(node) ? node.elements.filter((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)) : undefined;
+}
+
+/**
+ * The values a name takes when it iterates an array literal: the parameter of
+ * `routers.forEach((r) => ...)` / `.map(...)`, or the variable of `for (const r of routers)`.
+ */
+export function iteratedElements(name: ts.Identifier, checker: ts.TypeChecker): ts.Expression[] | undefined {
+  const declaration = resolvedSymbol(checker, name)?.valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
+    const fn = declaration.parent;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+    return ['forEach', 'map'].includes(call.expression.name.text) ? arrayElements(call.expression.expression, checker) : undefined;
+  }
+  const loop = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
+  return loop && ts.isForOfStatement(loop) ? arrayElements(loop.expression, checker) : undefined;
+}

@@ -4,7 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { addHandlerSymbol } from '../collect-symbols.js';
 import { isFunctionExpressionLike, lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { boundValue, calledFunction, firstReturned, valueOfName } from './follow-values.js';
+import { calledFunction, firstReturned, propertyValue, shorthandValue, valueOfName } from './follow-values.js';
 import { parentRouterGroup, resolveHandlers } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
@@ -36,23 +36,6 @@ interface Procedure {
 interface Mount {
   router: ts.Expression;
   prefix: string;
-}
-
-function propertyValue(options: ts.Expression | undefined, name: string, checker: ts.TypeChecker): ts.Expression | undefined {
-  const object = options ? unwrap(options) : undefined;
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
-  for (const property of object.properties) {
-    if (!property.name || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return shorthandValue(property, checker);
-  }
-  return undefined;
-}
-
-/** `{ appRouter }`: the value of the variable the shorthand names (through imports). */
-function shorthandValue(property: ts.ShorthandPropertyAssignment, checker: ts.TypeChecker): ts.Expression | undefined {
-  const symbol = checker.getShorthandAssignmentValueSymbol(property);
-  return boundValue(symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol).valueDeclaration : symbol?.valueDeclaration);
 }
 
 function calleeName(call: ts.CallExpression): string | undefined {
@@ -222,10 +205,10 @@ class TrpcScan {
     const node = unwrap(receiver);
     if (depth > 8) return [];
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const inner = this.middlewareOf(node.expression.expression, depth + 1);
+      const inner = this.middlewareOf(node.expression.expression, depth);
       return node.expression.name.text === 'use' && node.arguments[0] ? [...inner, node.arguments[0]] : inner;
     }
-    if (ts.isPropertyAccessExpression(node) && node.name.text !== 'procedure') return this.middlewareOf(node.expression, depth + 1);
+    if (ts.isPropertyAccessExpression(node) && node.name.text !== 'procedure') return this.middlewareOf(node.expression, depth);
     const value = ts.isIdentifier(node) ? valueOfName(node, this.context.checker) : undefined;
     return value ? this.middlewareOf(value, depth + 1) : [];
   }
