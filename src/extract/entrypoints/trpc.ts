@@ -236,7 +236,9 @@ class TrpcScan {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
     const parents = [...this.routers.values()].flatMap((parent) => parent.children.map((child) => ({ parent: parent.call as ts.Node, child: child.router.call as ts.Node })));
-    const serving = new Set<ts.Node>([...this.routers.values()].filter((router) => router.procedures.length > 0).map((router) => router.call));
+    // The root router is where every router goes (like an app object): never a sub-router's parent.
+    const isRoot = (router: Router): boolean => roots.some((root) => root.router === router);
+    const serving = new Set<ts.Node>([...this.routers.values()].filter((router) => router.procedures.length > 0 && !isRoot(router)).map((router) => router.call));
     const groupOf = (call: ts.Node): string | null => this.routers.get(call as ts.CallExpression)?.group ?? null;
     const walk = (router: Router, prefix: string, keys: string[], seen: Set<Router>): void => {
       if (seen.has(router)) return;
