@@ -68,7 +68,7 @@ app.use('/api/trpc', trpcExpress.createExpressMiddleware({ router: appRouter }))
     ]);
   });
 
-  it('takes the prefix from fetchRequestHandler, Hono trpcServer and the standalone server (through a factory), and warns when no adapter serves a router', () => {
+  it('takes the prefix from fetchRequestHandler, Hono trpcServer, the standalone server (through a factory), fastify plugins nested in prefixed plugins, and warns when no adapter serves a router', () => {
     const prefixes = (adapter: string) =>
       factsFromText({
         'src/trpc.ts': TRPC,
@@ -87,6 +87,12 @@ app.use('/rpc/*', trpcServer({ router: appRouter }));`);
 function buildRouter() { return appRouter; }
 createHTTPServer({ router: buildRouter() }).listen(3000);`);
     expect(factory.entries.map((e) => e.id)).toEqual(['GET /hello']);
+    const nested = prefixes(`import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+declare const server: { register(plugin: unknown, options?: unknown): void };
+server.register(async (api: typeof server) => {
+  api.register(async (v2: typeof server) => v2.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router: appRouter } }), { prefix: '/v2' });
+}, { prefix: '/api' });`);
+    expect(nested.entries.map((e) => e.id)).toEqual(['GET /api/v2/trpc/hello']);
     const none = prefixes('export const unused = appRouter;');
     expect(none.entries.map((e) => e.id)).toEqual(['GET /trpc/hello']);
     expect(none.warnings).toContain('src/router.ts:2: tRPC router appRouter is not served by an adapter carve knows; its procedures get the prefix /trpc');

@@ -179,7 +179,7 @@ class TrpcScan {
         const options = node.arguments[0];
         if (name === 'register' && node.arguments[1] && calleeText(node.arguments[0]) === 'fastifyTRPCPlugin') {
           const router = propertyValue(propertyValue(node.arguments[1], 'trpcOptions', checker), 'router', checker);
-          if (router) this.mounts.push({ router, prefix: stringLiteralValue(propertyValue(node.arguments[1], 'prefix', checker)) ?? '' });
+          if (router) this.mounts.push({ router, prefix: joinRoutePath(fastifyPluginPrefix(node, checker), stringLiteralValue(propertyValue(node.arguments[1], 'prefix', checker)) ?? '') });
         } else if (name === 'createExpressMiddleware' || name === 'trpcServer') {
           const router = propertyValue(options, 'router', checker);
           const endpoint = stringLiteralValue(propertyValue(options, 'endpoint', checker));
@@ -265,6 +265,20 @@ class TrpcScan {
     for (const root of roots) walk(root.router, root.prefix, [], new Set());
     return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
   }
+}
+
+/**
+ * The prefixes of the Fastify plugins a registration sits in:
+ * `server.register(async (api) => { api.register(fastifyTRPCPlugin, ...) }, { prefix: '/api' })`.
+ */
+function fastifyPluginPrefix(registration: ts.Node, checker: ts.TypeChecker): string {
+  let prefix = '';
+  for (let node: ts.Node = registration; node.parent; node = node.parent) {
+    const outer = node.parent;
+    if (!isFunctionExpressionLike(node) || !ts.isCallExpression(outer) || outer.arguments[0] !== node || calleeName(outer) !== 'register') continue;
+    prefix = joinRoutePath(stringLiteralValue(propertyValue(outer.arguments[1], 'prefix', checker)) ?? '', prefix);
+  }
+  return prefix;
 }
 
 /** `fastifyTRPCPlugin` or `trpc.fastifyTRPCPlugin` as written. */
