@@ -88,3 +88,14 @@ export function iteratedElements(name: ts.Identifier, checker: ts.TypeChecker): 
   const loop = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
   return loop && ts.isForOfStatement(loop) ? arrayElements(loop.expression, checker) : undefined;
 }
+
+/** The name an expression ends in: `router` for `router` and `t.router`. */
+export function trailingName(expression: ts.Expression | undefined): string | undefined {
+  const node = expression ? unwrap(expression) : undefined;
+  return node && ts.isIdentifier(node) ? node.text : node && ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+}
+
+/** The name a callee ends in: `router` for `router(...)` and `t.router(...)`. */
+export function calleeName(call: ts.CallExpression): string | undefined {
+  return trailingName(call.expression);
+}
