@@ -99,3 +99,35 @@ export function trailingName(expression: ts.Expression | undefined): string | un
 export function calleeName(call: ts.CallExpression): string | undefined {
   return trailingName(call.expression);
 }
+
+/** Every call in the files, by the name its callee ends in: finds a function's callers without a checker query per call. */
+export function indexCallsByName(sourceFiles: readonly ts.SourceFile[]): Map<string, ts.CallExpression[]> {
+  const index = new Map<string, ts.CallExpression[]>();
+  const visit = (node: ts.Node): void => {
+    const name = ts.isCallExpression(node) ? calleeName(node) : undefined;
+    if (name) {
+      const calls = index.get(name);
+      if (calls) calls.push(node as ts.CallExpression);
+      else index.set(name, [node as ts.CallExpression]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const sourceFile of sourceFiles) visit(sourceFile);
+  return index;
+}
+
+/**
+ * What the callers pass for a parameter: `registerRoutes(app)` for
+ * `export const registerRoutes = (app: App) => app.get(...)`.
+ */
+export function argumentsFor(parameter: ts.ParameterDeclaration, callsByName: Map<string, ts.CallExpression[]>, checker: ts.TypeChecker): ts.Expression[] {
+  const fn = parameter.parent;
+  const position = fn.parameters.indexOf(parameter);
+  const holder = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  if (!name || position < 0 || parameter.dotDotDotToken) return [];
+  return (callsByName.get(name) ?? []).flatMap((call) => {
+    const argument = call.arguments[position];
+    return argument && calledFunction(call.expression, checker) === fn ? [argument] : [];
+  });
+}

@@ -65,6 +65,23 @@ app.all('/echo', show);`,
     expect(facts.entries.map((e) => `${e.id} ${e.group}`)).toEqual(names.map((n) => `GET /items/${n} src/items.ts#items`));
   });
 
+  it('follows an app passed to route-registering functions in other files', () => {
+    const facts = factsFromText({
+      'src/routes/keys.ts': `import type { Hono } from 'hono';
+export async function createKey(c: unknown) { return c; }
+export const registerKeys = (app: Hono) => app.post('/v1/keys', createKey);`,
+      'src/routes/health.ts': "import type { Hono } from 'hono';\nexport function registerHealth(app: Hono, path: string) { app.get(path, (c) => c); }",
+      'src/worker.ts': `import { Hono } from 'hono';
+import { registerKeys } from './routes/keys';
+import { registerHealth } from './routes/health';
+const app = new Hono().basePath('/api');
+registerKeys(app);
+registerHealth(app, '/health');`,
+    });
+    expect(facts.entries.map((e) => [e.id, e.handler])).toEqual([['POST /api/v1/keys', 'src/routes/keys.ts#createKey']]);
+    expect(facts.warnings).toContain('src/routes/health.ts:2: route path is not a string literal; route skipped');
+  });
+
   it('gives calls inside an inline on() handler to that handler', () => {
     const facts = factsFromText({
       'src/app.ts': `import { Hono } from 'hono';

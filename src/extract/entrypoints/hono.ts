@@ -2,9 +2,9 @@ import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { addHandlerSymbol } from '../collect-symbols.js';
-import { isFunctionExpressionLike, lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { calledFunction, firstReturned, forEachMethodCall, iteratedElements, propertyValue, valueOfName } from './follow-values.js';
+import { argumentsFor, calledFunction, firstReturned, forEachMethodCall, indexCallsByName, iteratedElements, propertyValue, valueOfName } from './follow-values.js';
 import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
@@ -78,6 +78,7 @@ class HonoScan {
   readonly mounts: { parent: ts.Node; child: ts.Node; prefix: string }[] = [];
   /** Factory call → the app made inside the factory: routes the factory registers are on every call's app. */
   readonly madeBy = new Map<ts.Node, ts.Node>();
+  private callsByName: Map<string, ts.CallExpression[]> | undefined;
 
   constructor(private readonly context: EntrypointContext) {}
 
@@ -110,6 +111,16 @@ class HonoScan {
       // `createRouter()` returning `new OpenAPIHono()`: each call makes an app of its own.
       this.madeBy.set(node, made.app);
       return { app: node, base: made.base };
+    }
+    const declaration = ts.isIdentifier(node) ? resolvedSymbol(this.context.checker, node)?.valueDeclaration : undefined;
+    if (declaration && ts.isParameter(declaration)) {
+      // `export const registerNotes = (app: App) => app.get(...)`, called as `registerNotes(app)`.
+      this.callsByName ??= indexCallsByName(this.context.files.map((analysed) => analysed.sourceFile));
+      for (const argument of argumentsFor(declaration, this.callsByName, this.context.checker)) {
+        const found = this.instanceOf(argument, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
     }
     const value = valueOfName(node, this.context.checker);
     return value && !isFunctionExpressionLike(unwrap(value)) ? this.instanceOf(value, depth + 1) : undefined;
