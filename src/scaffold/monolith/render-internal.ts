@@ -1,8 +1,8 @@
 import type { ClientOperation } from '../contract.js';
-import { SHARED_SECRET_HEADER } from '../contract.js';
+import { INTERNAL_SECRET_ENV, SHARED_SECRET_HEADER } from '../contract.js';
 import type { DomainAccess } from './domain-receivers.js';
 import type { MonolithFramework } from './framework.js';
-import { INTERNAL_SECRET_ENV, quote, type CandidateNames } from './names.js';
+import { quote, type CandidateNames } from './names.js';
 
 /** One internal endpoint with the import that reaches its domain function. */
 export interface InternalEndpoint {
