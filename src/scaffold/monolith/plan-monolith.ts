@@ -43,9 +43,14 @@ class FileEdits {
   private readonly imports = new Map<string, string[]>();
   private readonly insertions = new Map<string, Insertion[]>();
 
-  addImport(file: string, line: string): void {
+  constructor(private readonly files: ServiceFiles) {}
+
+  /** Adds `import { name } from 'specifier'` unless the file already imports that name. */
+  addImport(file: string, name: string, specifier: string): void {
+    const present = this.files.get(file).getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode() ?? n.getNameNode()).getText() === name));
+    const line = `import { ${name} } from '${specifier}';`;
     const lines = this.imports.get(file) ?? [];
-    if (!lines.includes(line)) lines.push(line);
+    if (!present && !lines.includes(line)) lines.push(line);
     this.imports.set(file, lines);
   }
 
@@ -54,7 +59,8 @@ class FileEdits {
   }
 
   /** One diff per touched file, in path order; imports go after the file's last import. */
-  patch(files: ServiceFiles): string {
+  patch(): string {
+    const files = this.files;
     const touched = [...new Set([...this.imports.keys(), ...this.insertions.keys()])].sort();
     return touched
       .map((file) => {
@@ -113,7 +119,7 @@ export function planMonolith(source: ScaffoldSource, candidate: Candidate, opera
   const folder = carveFolder([app?.file ?? '', ...routed.map((e) => e.file)].filter(Boolean), names);
   const toggleFile = `${folder}/toggle.ts`;
   const internalFile = `${folder}/internal.ts`;
-  const edits = new FileEdits();
+  const edits = new FileEdits(files);
   const operationOf = uniqueNamer([]);
   const routes: PortRoute[] = [];
   const byFile = new Map<string, EntryFact[]>();
@@ -123,13 +129,17 @@ export function planMonolith(source: ScaffoldSource, candidate: Candidate, opera
   for (const [file, fileEntries] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const { sites, missing } = findRouteSites(files.get(file), fileEntries);
     for (const entry of missing) notes.push(`${entry.id}: its registration in ${file}:${entry.line} was not found; wrap its handler in via${names.pascal}() by hand`);
+    const text = files.get(file).getFullText();
     for (const site of sites.sort((a, b) => a.start - b.start)) {
-      const operation = operationOf(operationName(site.entry, analysis));
+      // Regenerating over an applied patch: the route already goes through the port, keep its name.
+      const routedAlready = new RegExp(`^via${names.pascal}\\(\\s*['"](\\w+)['"]`).exec(text.slice(site.start, site.end));
+      const operation = operationOf(routedAlready?.[1] ?? operationName(site.entry, analysis));
       routes.push({ operation, method: site.entry.method, path: site.entry.path });
+      if (routedAlready) continue;
       edits.insert(file, { at: site.start, text: `via${names.pascal}(${quote(operation)}, ` });
       edits.insert(file, { at: site.end, text: ')' });
     }
-    if (sites.length > 0) edits.addImport(file, `import { via${names.pascal} } from '${relativeSpecifier(file, toggleFile, style)}';`);
+    if (sites.length > 0) edits.addImport(file, `via${names.pascal}`, relativeSpecifier(file, toggleFile, style));
   }
   const planned: RenderedFile[] = [];
   if (routes.length > 0) {
@@ -144,10 +154,11 @@ export function planMonolith(source: ScaffoldSource, candidate: Candidate, opera
     const internal = internalEndpoints(source, files, operations, internalFile, style, names);
     notes.push(...internal.notes);
     planned.push({ path: internalFile, content: renderInternal(names, internal.endpoints, internal.imports, framework, koaRouterPackage(files, [app.file, ...byFile.keys()])) });
-    edits.addImport(app.file, `import { ${names.camel}InternalRouter } from '${relativeSpecifier(app.file, internalFile, style)}';`);
-    edits.insert(app.file, { at: app.insertAt, text: `\n${app.indent}${mountStatement(framework, app.appName, `${names.camel}InternalRouter`)}` });
+    edits.addImport(app.file, `${names.camel}InternalRouter`, relativeSpecifier(app.file, internalFile, style));
+    const mount = mountStatement(framework, app.appName, `${names.camel}InternalRouter`);
+    if (!files.get(app.file).getFullText().includes(mount)) edits.insert(app.file, { at: app.insertAt, text: `\n${app.indent}${mount}` });
   } else if (operations.length > 0) {
     notes.push(`no application object found to mount the internal endpoints on: expose the ${operations.length} endpoints under ${operations[0]!.path.replace(/\/[^/]*$/, "")}/ by hand`);
   }
-  return { candidate: candidate.id, files: planned, patch: edits.patch(files), notes };
+  return { candidate: candidate.id, files: planned, patch: edits.patch(), notes };
 }
