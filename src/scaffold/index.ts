@@ -1,6 +1,6 @@
 export * from './contract.js';
 export { planMonolith } from './monolith/plan-monolith.js';
-export { INTERNAL_SECRET_ENV, namesFor } from './monolith/names.js';
+export { namesFor } from './monolith/names.js';
 export type { CandidateNames } from './monolith/names.js';
 export { renderPullRequest } from './render-pr.js';
 export type { PullRequest, PullRequestInput } from './render-pr.js';
