@@ -3,7 +3,8 @@ import { compareStrings } from '../util/index.js';
 /** Path segments that say nothing about the business: versions, API roots, parameters. */
 const GENERIC_SEGMENTS = /^(api|apis|rest|v\d+|public|internal|open|app|web|svc|service|rpc|graphql|trpc)$/i;
 
-function meaningfulSegments(routePath: string): string[] {
+/** The lower-cased path segments that name business things: `/api/v1/items/:id` → `['items']`. */
+export function meaningfulSegments(routePath: string): string[] {
   return routePath
     .split(/[/.]/)
     .filter((segment) => segment && !segment.startsWith(':') && !segment.startsWith('{') && !segment.includes('*') && !GENERIC_SEGMENTS.test(segment))
