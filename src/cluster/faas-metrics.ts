@@ -35,8 +35,10 @@ function remoteEdgesFrom(starts: readonly string[], self: string, context: FaasC
     graph.forEachOutEdge(node, (_edge, attributes, from, to) => {
       if (attributes.kind === 'member' || attributes.kind === 'group') return;
       const target = graph.getNodeAttributes(to);
-      if (attributes.kind === 'call' && target.kind === 'symbol' && target.layer === 'domain') remote.push({ from, to, callSites: attributes.weight });
-      else if (isCarvable(graph, to) && !isLocal(to)) remote.push({ from, to, callSites: attributes.weight });
+      // A call edge's weight counts its call sites; a route edge (to handler or middleware) is one invocation.
+      const callSites = attributes.kind === 'call' ? attributes.weight : 1;
+      if (attributes.kind === 'call' && target.kind === 'symbol' && target.layer === 'domain') remote.push({ from, to, callSites });
+      else if (isCarvable(graph, to) && !isLocal(to)) remote.push({ from, to, callSites });
       else if (isLocal(to) && !seen.has(to)) {
         seen.add(to);
         stack.push(to);

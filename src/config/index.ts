@@ -2,3 +2,5 @@ export { resolveAnalyzeOptions, serviceNameOf, parseSweep, CONFIG_FILE_NAME, DEF
 export type { AnalyzeRequest } from './resolve-options.js';
 export { readConfigFile, assertConfig, EMPTY_CONFIG } from './read-config.js';
 export { readAnalysisFile } from './read-analysis.js';
+export { readRoutePartition } from './read-partition.js';
+export type { RoutePartition } from './read-partition.js';

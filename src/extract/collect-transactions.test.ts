@@ -28,12 +28,15 @@ export async function manual(runner: any) {
   reserve('after');
 }
 export function notOne(db: any) { return db.transaction; }`,
+    'src/db.ts': 'export async function transaction<T>(work: (tx: unknown) => Promise<T>): Promise<T> { return work(null); }',
+    'src/pay.ts': "import { transaction } from './db';\nexport async function settle() {\n  return transaction(async () => 1);\n}",
   });
-  it('records the callback or array of a scoped transaction, and start..last commit/rollback', () => {
+  it('records the callback or array of a scoped transaction (ORM method or own wrapper), and start..last commit/rollback', () => {
     expect(facts.transactions).toEqual([
       { symbol: 'src/orders.ts#createOrder', file: 'src/orders.ts', line: 5, endLine: 7, api: '$transaction' },
       { symbol: 'src/orders.ts#batch', file: 'src/orders.ts', line: 11, endLine: 13, api: '$transaction' },
       { symbol: 'src/orders.ts#manual', file: 'src/orders.ts', line: 16, endLine: 21, api: 'startTransaction' },
+      { symbol: 'src/pay.ts#settle', file: 'src/pay.ts', line: 3, endLine: 3, api: 'transaction' },
     ]);
   });
   it('leaves the call to reserve inside the first scope, so a later stage can follow it', () => {

@@ -2,15 +2,20 @@ import { ts } from 'ts-morph';
 import type { TransactionFact } from '../model/index.js';
 import { isFunctionExpressionLike, lineOf, unwrap } from './ts-helpers.js';
 
-/** ORM methods whose callback (or array of queries) runs in one transaction: TypeORM, Prisma, Sequelize, Knex, Drizzle, Kysely, MikroORM, Mongo sessions. */
-const SCOPED = new Set(['transaction', '$transaction', 'withTransaction', 'transactional']);
+/**
+ * Methods whose callback (or array of queries) runs in one transaction: TypeORM, Prisma, Sequelize,
+ * Knex, Drizzle, Kysely, MikroORM, Mongo sessions, and a service's own wrapper of the same name
+ * (`transaction(async (tx) => …)` imported from its db module).
+ */
+const SCOPED = new Set(['transaction', '$transaction', 'withTransaction', 'transactional', 'runInTransaction', 'inTransaction']);
 /** `queryRunner.startTransaction()` / `session.startTransaction()`: open until commit or rollback. */
 const START = 'startTransaction';
 const END = new Set(['commitTransaction', 'rollbackTransaction', 'abortTransaction']);
 
 function methodName(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return ts.isIdentifier(callee) ? callee.text : undefined;
 }
 
 /** The last commit or rollback after `start` in the same function, else the function's end. */

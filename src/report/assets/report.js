@@ -275,7 +275,7 @@
     series.forEach(function (s, index) {
       var line = d3.line().x(function (p) { return x(p.resolution); }).y(function (p) { return y(p[s[0]]); });
       svg.append('path').datum(points).attr('class', 'sweep-line').attr('data-metric', s[0]).attr('fill', 'none').attr('stroke', s[2]).attr('stroke-width', 2).attr('d', line);
-      svg.append('text').attr('x', width - pad.right + 8).attr('y', pad.top + 12 + index * 16).attr('fill', s[2]).text(s[1]);
+      svg.append('text').attr('x', width - pad.right + 8).attr('y', pad.top + 12 + index * 16).style('fill', s[2]).text(s[1]);
     });
     var rows = points.map(function (p) {
       return el('tr', {}, [p.resolution, p.candidates, p.modularity, p.sm, p.icp, p.ifn, p.ned, p.bcp].map(function (v, i) { return el('td', { class: 'num', text: i < 2 ? String(v) : v.toFixed(3) }); }));
