@@ -5,7 +5,7 @@ import type { Layer, LayeredFile, LayeredSymbol } from './layers.js';
  * Version of analysis.json. Bump the major on any breaking change to its shape;
  * the JSON Schema in analysis.schema.json must change with it.
  */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface AnalysisEdge {
   from: string;
@@ -56,7 +56,7 @@ export interface CandidateMetrics {
   /** Call weight from this candidate into other candidates' glue. */
   crossCandidateCalls: number;
   mutableStateShared: number;
-  /** What splitting this candidate out costs at run time (METRICS.md, "FaaS figures"). Absent before schema 1.2. */
+  /** What splitting this candidate out costs at run time (METRICS.md, "FaaS figures"). Absent before schema 1.3. */
   faas?: FaasMetrics;
 }
 
@@ -136,7 +136,7 @@ export interface AnalysisMetrics {
   callsByResolution: Record<Resolution, number>;
   /** Calls into packages that no effect rule classifies. */
   externalCalls: number;
-  /** SM, ICP, IFN, NED, BCP and FaaS totals. Absent before schema 1.2. */
+  /** SM, ICP, IFN, NED, BCP and FaaS totals. Absent before schema 1.3. */
   decomposition?: DecompositionMetrics;
 }
 

@@ -103,7 +103,7 @@ describe('decomposition metrics in summary.md', () => {
     expect(text).toContain('FaaS: 5 remote hop(s) (worst route `GET /items/:id`), fan-out 3, 1 transaction(s) crossing, permissions: `cache:read`');
   });
 
-  it('says nothing of them for a model written before schema 1.2', () => {
+  it('says nothing of them for a model written before schema 1.3', () => {
     expect(renderSummary(analysis).content).not.toContain('FaaS:');
   });
 });
