@@ -69,6 +69,15 @@ describe('FaaS figures of a candidate', () => {
     expect(faasMetricsOf(orders, context).transactionsCrossing).toBe(1);
     expect(figures.transactionsCrossing).toBe(0);
   });
+  it('counts a route edge into another candidate as one hop, whatever its clustering weight', () => {
+    // GET /x → auth (middleware owned by orders, route edge weight 0.5) and → handle (own, no calls) → 1 hop
+    const routed: CarveGraph = graph([['route:GET /x', 'handle', 1]]);
+    routed.addNode('auth', { kind: 'symbol', layer: 'glue', loc: 1 });
+    routed.addDirectedEdge('route:GET /x', 'auth', { kind: 'route', weight: 0.5, resolution: 'route' });
+    const x = candidate('x', ['GET /x'], ['handle']);
+    const figures = faasMetricsOf(x, { ...context, graph: routed, ownerOf: new Map([['handle', 'x'], ['auth', 'orders']]) });
+    expect(figures).toMatchObject({ worstRoute: 'GET /x', remoteHops: 1, fanOut: 1 });
+  });
   it('has no worst route when nothing is remote', () => {
     const alone = candidate('alone', ['GET /items'], ['listItems']);
     const local = { ...context, graph: graph([['route:GET /items', 'listItems', 1]]), ownerOf: new Map([['listItems', 'alone']]) };

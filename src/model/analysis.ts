@@ -105,6 +105,8 @@ export interface SweepPoint {
   ifn: number;
   ned: number;
   bcp: number;
+  /** MoJoFM (0..100) of the routes' partition with seed + 1 against the one with the seed. */
+  stability: number;
 }
 
 export interface Candidate {

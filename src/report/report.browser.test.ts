@@ -188,7 +188,7 @@ describe('report.html in a browser (resolution sweep)', () => {
   it('draws the sweep curve and its table, and the decomposition metrics, when the model has them', async () => {
     const { page, problems } = await openOffline(writeReport('koa-docs', '0.5:2:0.5').url);
     expect(await page.locator('#decomposition-metrics .metric').count()).toBe(6);
-    expect(await page.locator('#sweep-chart path.sweep-line').count()).toBe(5);
+    expect(await page.locator('#sweep-chart path.sweep-line').count()).toBe(6);
     const d = await page.locator('#sweep-chart path.sweep-line[data-metric="sm"]').getAttribute('d');
     expect(d?.split(/[ML]/).filter(Boolean)).toHaveLength(4); // one vertex per resolution
     expect(await page.locator('#sweep-table tbody tr').count()).toBe(4);

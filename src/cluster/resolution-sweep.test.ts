@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../graph/index.js';
+import { layeredFromText } from '../test-support/in-memory-project.js';
+import { carveCandidates } from './carve-candidates.js';
+import { measurePartition } from './decomposition-metrics.js';
+import { sweepResolutions, sweepResolutionsOf } from './resolution-sweep.js';
+
+const service = {
+  'src/app.ts': `import express from 'express';
+import * as items from './bff/items';
+import * as orders from './bff/orders';
+const app = express();
+app.get('/items/:id', items.getItem);
+app.get('/items', items.listItems);
+app.post('/orders', orders.createOrder);
+app.get('/orders/:id', orders.getOrder);`,
+  'src/bff/items.ts': 'function view(x: string) { return { x }; }\nexport function getItem() { return view("1"); }\nexport function listItems() { return [view("2")]; }',
+  'src/bff/orders.ts': 'function price(n: number) { return n * 2; }\nexport function createOrder() { return price(1); }\nexport function getOrder() { return price(2); }',
+};
+
+describe('resolution sweep', () => {
+  it('steps by index, so 0.1 + 0.1 + 0.1 does not drift past the end', () => {
+    expect(sweepResolutionsOf({ from: 0.1, to: 0.3, step: 0.1 })).toEqual([0.1, 0.2, 0.3]);
+    expect(sweepResolutionsOf({ from: 0.25, to: 3, step: 0.25 })).toHaveLength(12);
+    expect(sweepResolutionsOf({ from: 1, to: 1, step: 0.5 })).toEqual([1]);
+  });
+
+  const facts = layeredFromText(service);
+  const { graph } = buildGraph(facts);
+  const options = { seed: 42, sharedThreshold: 0.25, nedBand: { min: 5, max: 20 } };
+  const points = sweepResolutions(facts, graph, { from: 0.5, to: 1.5, step: 0.5 }, options);
+
+  it('measures each resolution as carve analyze would at that resolution', () => {
+    const atOne = carveCandidates(facts, graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+    const quality = measurePartition(graph, facts.entries, atOne.candidates.map((c) => ({ routes: c.entries, symbols: c.symbols })), options.nedBand);
+    expect(points.map((p) => p.resolution)).toEqual([0.5, 1, 1.5]);
+    expect(points[1]).toEqual({ resolution: 1, candidates: atOne.candidates.length, modularity: atOne.modularity, ...quality, stability: 100 });
+  });
+
+  it('gives the same points run after run', () => {
+    expect(sweepResolutions(facts, graph, { from: 0.5, to: 1.5, step: 0.5 }, options)).toEqual(points);
+  });
+});
