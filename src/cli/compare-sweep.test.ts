@@ -3,21 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCarve as carve } from '../test-support/run-carve.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { TWO_CAPABILITIES } from '../test-support/two-capabilities.js';
 
-/** Two capabilities, two routes each, with their own glue. */
 const service = {
+  ...TWO_CAPABILITIES,
   'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',
   'package.json': '{"name":"two-caps"}',
-  'src/app.ts': `import express from 'express';
-import * as items from './bff/items';
-import * as orders from './bff/orders';
-const app = express();
-app.get('/items/:id', items.getItem);
-app.get('/items', items.listItems);
-app.post('/orders', orders.createOrder);
-app.get('/orders/:id', orders.getOrder);`,
-  'src/bff/items.ts': 'function view(x: string) { return { x }; }\nexport function getItem() { return view("1"); }\nexport function listItems() { return [view("2")]; }',
-  'src/bff/orders.ts': 'function price(n: number) { return n * 2; }\nexport function createOrder() { return price(1); }\nexport function getOrder() { return price(2); }',
 };
 
 describe('carve analyze --sweep and carve compare', () => {

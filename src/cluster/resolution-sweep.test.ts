@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../graph/index.js';
 import { layeredFromText } from '../test-support/in-memory-project.js';
+import { TWO_CAPABILITIES as service } from '../test-support/two-capabilities.js';
 import { carveCandidates } from './carve-candidates.js';
 import { measurePartition } from './decomposition-metrics.js';
 import { sweepResolutions, sweepResolutionsOf } from './resolution-sweep.js';
-
-const service = {
-  'src/app.ts': `import express from 'express';
-import * as items from './bff/items';
-import * as orders from './bff/orders';
-const app = express();
-app.get('/items/:id', items.getItem);
-app.get('/items', items.listItems);
-app.post('/orders', orders.createOrder);
-app.get('/orders/:id', orders.getOrder);`,
-  'src/bff/items.ts': 'function view(x: string) { return { x }; }\nexport function getItem() { return view("1"); }\nexport function listItems() { return [view("2")]; }',
-  'src/bff/orders.ts': 'function price(n: number) { return n * 2; }\nexport function createOrder() { return price(1); }\nexport function getOrder() { return price(2); }',
-};
 
 describe('resolution sweep', () => {
   it('steps by index, so 0.1 + 0.1 + 0.1 does not drift past the end', () => {
