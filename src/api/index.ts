@@ -6,3 +6,5 @@ export { planMonolithSide, withFunctionPackage } from './scaffold-monolith.js';
 export type { MonolithSide, MonolithSideOptions } from './scaffold-monolith.js';
 export { emitScaffold, EXIT_KEPT_EDITS } from './emit-scaffold.js';
 export type { EmitScaffoldOptions, EmitScaffoldResult } from './emit-scaffold.js';
+export { compareFiles } from './compare.js';
+export type { Comparison } from './compare.js';

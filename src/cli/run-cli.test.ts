@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCarve as carve } from '../test-support/run-carve.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/carve');
-
-/** The real launcher in a child process: exit codes and streams as a user sees them. */
-function carve(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const service = {
   'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import yargs from 'yargs';
-import { analyze, renderSaved, TOOL_VERSION } from '../api/index.js';
+import { analyze, compareFiles, renderSaved, TOOL_VERSION } from '../api/index.js';
 import { writeOutputDir } from '../emit/index.js';
 import { CarveError } from '../model/index.js';
 
@@ -34,13 +34,14 @@ interface AnalyzeArgs {
   force: boolean;
   quiet: boolean;
   progress: boolean;
+  sweep?: string;
 }
 
 function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   const progress = args.quiet || !args.progress ? undefined : (_phase: string, detail: string) => io.stderr(`carve: ${detail}…\n`);
   const started = performance.now();
   const result = analyze(
-    { path: args.path, tsconfig: args.tsconfig, config: args.config, root: args.root, resolution: args.resolution, seed: args.seed, includeTests: args.includeTests, maxFileKb: args.maxFileKb, cwd: io.cwd },
+    { path: args.path, tsconfig: args.tsconfig, config: args.config, root: args.root, resolution: args.resolution, seed: args.seed, includeTests: args.includeTests, maxFileKb: args.maxFileKb, sweep: args.sweep, cwd: io.cwd },
     progress ? { onPhaseStart: progress } : {},
   );
   const outDir = path.resolve(io.cwd, args.out ?? path.join('reports', result.options.serviceName));
@@ -50,6 +51,7 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   else {
     io.stdout(`${metrics.entries} routes, ${metrics.symbols} symbols, ${metrics.candidates} candidate functions (modularity ${metrics.modularity.toFixed(3)})\n`);
     io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (report.html, analysis.json, summary.md)\n`);
+    if (result.analysis.sweep) io.stdout(`sweep: ${result.analysis.sweep.length} resolutions from ${result.analysis.sweep[0]?.resolution} to ${result.analysis.sweep.at(-1)?.resolution} recorded in analysis.json\n`);
   }
   if (progress) io.stderr(`carve: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (metrics.entries === 0) {
@@ -70,6 +72,19 @@ function runReport(args: ReportArgs, io: CliIo): number {
   const outDir = args.out ? path.resolve(io.cwd, args.out) : result.sourceDir;
   writeOutputDir(outDir, result.files, { force: args.force });
   io.stdout(`report: ${path.relative(io.cwd, outDir) || '.'}/ (report.html, analysis.json, summary.md) from ${result.analysis.candidates.length} candidates\n`);
+  return EXIT.ok;
+}
+
+interface CompareArgs {
+  analysis: string;
+  reference: string;
+}
+
+function runCompare(args: CompareArgs, io: CliIo): number {
+  const result = compareFiles(args.analysis, args.reference, io.cwd);
+  io.stdout(`MoJoFM ${result.mojoFm.toFixed(2)} (0–100, higher is better; ${args.analysis} against ${args.reference})\n`);
+  io.stdout(`ARI    ${result.ari.toFixed(3)} (1 identical, about 0 for chance)\n`);
+  io.stdout(`${result.compared} routes compared in ${result.groups[0]} vs ${result.groups[1]} groups; only in the first: ${result.onlyInFirst}, only in the second: ${result.onlyInSecond}\n`);
   return EXIT.ok;
 }
 
@@ -97,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that carve did not write' })
           .option('progress', { type: 'boolean', default: io.interactive ?? false, describe: 'Phase progress on stderr [default: when stderr is a terminal]' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Nothing on stderr but errors and warnings' })
+          .option('sweep', { type: 'string', describe: 'Also cluster at each resolution from:to:step and record SM, ICP, NED, BCP per point [default range: 0.25:3:0.25]' })
           .example('$0 analyze fixtures/market-bff', 'writes reports/market-bff/')
           .example('$0 analyze ../shop --tsconfig ../shop/tsconfig.app.json --out /tmp/shop', ''),
       (args) => {
@@ -116,7 +132,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = runReport(args, io);
       },
     )
-    .demandCommand(1, 'Name a command: carve analyze <path>, or carve report <analysis.json>')
+    .command<CompareArgs>(
+      'compare <analysis> <reference>',
+      'Agreement of the route partition with a reference (MoJoFM, ARI); the reference is another analysis.json, an expected.json or {"routes": {"GET /x": "group"}}',
+      (y) =>
+        y
+          .positional('analysis', { type: 'string', describe: 'A saved analysis.json', demandOption: true })
+          .positional('reference', { type: 'string', describe: 'Reference partition of the routes', demandOption: true })
+          .example('$0 compare reports/market-bff/analysis.json fixtures/market-bff/expected.json', 'against hand-made truth')
+          .example('$0 compare run1/analysis.json run2/analysis.json', 'run-to-run stability'),
+      (args) => {
+        exitCode = runCompare(args, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: carve analyze <path>, carve report <analysis.json> or carve compare <analysis.json> <reference.json>')
     .strict()
     .version(TOOL_VERSION)
     .help()
