@@ -17,6 +17,8 @@ export interface LoadedProject {
   /** Files left out before parsing (too large), with why. */
   skipped: SkippedFile[];
   warnings: string[];
+  /** Root files left unread because of their size, absolute, with that size: a cache keys on it. */
+  unread?: { file: string; size: number }[];
 }
 
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
@@ -27,19 +29,42 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   allowJs: false,
 };
 
-export function loadProject(options: AnalyzeOptions): LoadedProject {
-  const warnings: string[] = [];
-  let compilerOptions = DEFAULT_OPTIONS;
-  let fileNames: string[];
+/** What the project is made of before anything is parsed: enough to key a cache on. */
+export interface ProjectInputs {
+  compilerOptions: ts.CompilerOptions;
+  /** Root file names from the tsconfig (or the folder walk), absolute. */
+  fileNames: string[];
+  warnings: string[];
+}
+
+export function readProjectInputs(options: AnalyzeOptions): ProjectInputs {
   if (options.tsconfig) {
     const parsed = readTsconfig(options.tsconfig);
-    compilerOptions = parsed.compilerOptions;
-    fileNames = parsed.fileNames;
-    warnings.push(...parsed.warnings);
-  } else {
-    fileNames = listSourceFiles(options.root);
-    warnings.push('no tsconfig.json found: analysing every .ts file under the service root with default options');
+    return { compilerOptions: parsed.compilerOptions, fileNames: parsed.fileNames, warnings: [...parsed.warnings] };
   }
+  return {
+    compilerOptions: DEFAULT_OPTIONS,
+    fileNames: listSourceFiles(options.root),
+    warnings: ['no tsconfig.json found: analysing every .ts file under the service root with default options'],
+  };
+}
+
+/**
+ * Every file the program read that is not TypeScript's own lib: the root files plus what imports
+ * and `types` pulled in. A change to any of them can change the facts.
+ */
+export function programFiles(loaded: LoadedProject): { file: string; text?: string; size?: number }[] {
+  const program = loaded.project.getProgram().compilerObject;
+  const read = program
+    .getSourceFiles()
+    .filter((sourceFile) => !program.isSourceFileDefaultLibrary(sourceFile))
+    .map((sourceFile) => ({ file: sourceFile.fileName, text: sourceFile.text }));
+  return [...read, ...(loaded.unread ?? [])];
+}
+
+export function loadProject(options: AnalyzeOptions, inputs: ProjectInputs = readProjectInputs(options)): LoadedProject {
+  const warnings = [...inputs.warnings];
+  const { compilerOptions, fileNames } = inputs;
 
   const project = new Project({
     compilerOptions: {
@@ -59,11 +84,13 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
   const excluded = options.config.exclude.length ? picomatch(options.config.exclude, { dot: true }) : () => false;
   const analysed: SourceFile[] = [];
   const skipped: SkippedFile[] = [];
+  const unread: { file: string; size: number }[] = [];
   for (const fileName of [...fileNames].sort()) {
     const absolute = path.resolve(fileName);
     // Checked before parsing: a generated 40 MB bundle would cost more than the whole service.
     const size = fs.statSync(absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (size > options.maxFileBytes && !absolute.endsWith('.d.ts')) {
+      unread.push({ file: absolute, size });
       if (isInside(options.scope, absolute)) skipped.push({ file: relativePosix(options.root, absolute), reason: `larger than ${options.maxFileBytes / 1024} KiB (${Math.ceil(size / 1024)} KiB)` });
       continue;
     }
@@ -81,5 +108,5 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
     const where = options.tsconfig ?? options.root;
     throw new InputError(`${where}: no TypeScript source files to analyse (after excluding tests and declarations)`);
   }
-  return { project, root: options.root, sourceFiles: analysed, skipped, warnings };
+  return { project, root: options.root, sourceFiles: analysed, skipped, warnings, unread };
 }
