@@ -27,7 +27,9 @@ export type CacheHit = { kind: 'analysis'; analysis: Analysis } | { kind: 'facts
 
 export interface CacheEntry {
   read(): CacheHit | undefined;
-  storeFacts(facts: Facts, inputs: readonly InputFile[]): void;
+  /** Hashes the files the facts come from; called while the program still holds their text. */
+  noteInputs(inputs: readonly InputFile[]): void;
+  storeFacts(facts: Facts): void;
   /** The rendered analysis.json text: stored as is, so a hit re-renders the very same model. */
   storeAnalysis(analysisJson: string): void;
 }
@@ -110,6 +112,7 @@ export function openCacheEntry(cache: AnalysisCache, options: AnalyzeOptions, in
   );
   const analysisKeyOf = (inputsDigest: string): string => sha256(JSON.stringify({ factsKey, inputsDigest, options }));
   let inputsDigest: string | undefined;
+  let inputEntries: [string, string][] | undefined;
 
   const unusable = (file: string, error: unknown): undefined => {
     cache.warn(`${file}: cache entry is unreadable (${error instanceof Error ? error.message : String(error)}); analysing from scratch`);
@@ -145,12 +148,16 @@ export function openCacheEntry(cache: AnalysisCache, options: AnalyzeOptions, in
         return unusable(factsFile, error);
       }
     },
-    storeFacts(facts, files) {
+    noteInputs(files) {
+      inputEntries = files.map((input): [string, string] => [input.file, inputDigest(input)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    },
+    storeFacts(facts) {
+      const entries = inputEntries;
+      if (!entries) return;
       try {
-        const entries = files.map((input): [string, string] => [input.file, inputDigest(input)]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         inputsDigest = sha256(JSON.stringify(entries));
         const header: Header = { format: CACHE_FORMAT, key: factsKey, inputs: entries };
-        writeFileAtomic(factsFile, `${JSON.stringify(header)}\n${JSON.stringify(facts)}`);
+        writeFileAtomic(factsFile, [`${JSON.stringify(header)}\n`, JSON.stringify(facts)]);
       } catch (error) {
         inputsDigest = undefined;
         cache.warn(`${factsFile}: cannot write the cache (${error instanceof Error ? error.message : String(error)})`);
@@ -160,7 +167,7 @@ export function openCacheEntry(cache: AnalysisCache, options: AnalyzeOptions, in
       if (!inputsDigest) return;
       try {
         const header: Header = { format: CACHE_FORMAT, key: analysisKeyOf(inputsDigest) };
-        writeFileAtomic(analysisFile, `${JSON.stringify(header)}\n${analysisJson}`);
+        writeFileAtomic(analysisFile, [`${JSON.stringify(header)}\n`, analysisJson]);
       } catch (error) {
         cache.warn(`${analysisFile}: cannot write the cache (${error instanceof Error ? error.message : String(error)})`);
       }

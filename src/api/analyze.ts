@@ -6,6 +6,7 @@ import { buildGraph } from '../graph/index.js';
 import { loadProject, programFiles, readProjectInputs, type LoadedProject } from '../load/index.js';
 import type { Analysis, AnalyzeOptions, Facts, RenderedFile } from '../model/index.js';
 import { renderReport } from '../report/index.js';
+import { collectGarbage } from './collect-garbage.js';
 import { openCacheEntry, type AnalysisCache, type CacheHit } from './analysis-cache.js';
 import { TOOL_VERSION } from './tool-version.js';
 
@@ -62,13 +63,16 @@ export function analyze(request: AnalyzeRequest, hooks: AnalyzeHooks = {}): Anal
       box.loaded = phase('load', `loading ${options.tsconfig ?? options.root}`, () => loadProject(options, inputs));
       const sourceCount = box.loaded.sourceFiles.length;
       facts = phase('extract', `extracting symbols, calls and routes from ${sourceCount} files`, () => extractFacts(box.loaded!, { effects: options.config.effects }));
-      const inputFiles = entry ? programFiles(box.loaded) : [];
+      if (entry) phase('cache', 'hashing the input files', () => entry.noteInputs(programFiles(box.loaded!)));
       delete box.loaded;
-      if (entry) phase('cache', 'writing the facts to the cache', () => entry.storeFacts(facts, inputFiles));
+      collectGarbage();
     }
     const layered = phase('classify', `classifying ${facts.symbols.length} symbols`, () => assignLayers(facts, options.config));
     const { graph, edges } = phase('graph', 'building the call graph', () => buildGraph(layered));
     analysis = phase('cluster', `clustering ${facts.entries.length} routes`, () => buildAnalysis(layered, graph, edges, options, TOOL_VERSION));
+    // Written only now: right after extraction the released program is not yet collected, and
+    // serialising the facts then would stack on top of it at the run's peak memory.
+    if (entry && hit?.kind !== 'facts') phase('cache', 'writing the facts to the cache', () => entry.storeFacts(facts));
   }
   const files = phase('report', 'rendering the report', () => renderReport(analysis));
   const analysisJson = files.find((file) => file.path === 'analysis.json');

@@ -6,12 +6,18 @@ import path from 'node:path';
  * Writes one file so that a reader sees the old content or the new, never half: a sibling temp
  * file, then a rename. Used for cache entries, which concurrent runs may read while one writes.
  */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | readonly string[]): void {
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
-    fs.writeFileSync(temp, content);
+    // Chunks are written one after the other: joining a header to a 100 MB body would copy it.
+    const fd = fs.openSync(temp, 'w');
+    try {
+      for (const chunk of typeof content === 'string' ? [content] : content) fs.writeSync(fd, chunk);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
