@@ -73,6 +73,8 @@ export function analyze(request: AnalyzeRequest, hooks: AnalyzeHooks = {}): Anal
     // Written only now: right after extraction the released program is not yet collected, and
     // serialising the facts then would stack on top of it at the run's peak memory.
     if (entry && hit?.kind !== 'facts') phase('cache', 'writing the facts to the cache', () => entry.storeFacts(facts));
+    // The graph and the layered facts are garbage now; the report's large strings come next.
+    collectGarbage();
   }
   const files = phase('report', 'rendering the report', () => renderReport(analysis));
   const analysisJson = files.find((file) => file.path === 'analysis.json');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeTextSync } from './write-text.js';
 
 /**
  * Writes one file so that a reader sees the old content or the new, never half: a sibling temp
@@ -11,13 +12,8 @@ export function writeFileAtomic(file: string, content: string | readonly string[
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   try {
-    // Chunks are written one after the other: joining a header to a 100 MB body would copy it.
-    const fd = fs.openSync(temp, 'w');
-    try {
-      for (const chunk of typeof content === 'string' ? [content] : content) fs.writeSync(fd, chunk);
-    } finally {
-      fs.closeSync(fd);
-    }
+    // Parts are written one after the other: joining a header to a 100 MB body would copy it.
+    writeTextSync(temp, content);
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
