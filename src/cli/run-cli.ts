@@ -1,6 +1,6 @@
 import path from 'node:path';
 import yargs from 'yargs';
-import { analyze, compareFiles, renderSaved, TOOL_VERSION } from '../api/index.js';
+import { analyze, compareFiles, defaultCacheDir, renderSaved, TOOL_VERSION } from '../api/index.js';
 import { writeOutputDir } from '../emit/index.js';
 import { CarveError } from '../model/index.js';
 
@@ -35,17 +35,27 @@ interface AnalyzeArgs {
   quiet: boolean;
   progress: boolean;
   sweep?: string;
+  cache: boolean;
+  cacheDir?: string;
+  timings: boolean;
 }
 
 function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   const progress = args.quiet || !args.progress ? undefined : (_phase: string, detail: string) => io.stderr(`carve: ${detail}…\n`);
   const started = performance.now();
+  const cache = args.cache ? { dir: args.cacheDir ? path.resolve(io.cwd, args.cacheDir) : defaultCacheDir(), warn: (message: string) => io.stderr(`carve: warning: ${message}\n`) } : undefined;
   const result = analyze(
     { path: args.path, tsconfig: args.tsconfig, config: args.config, root: args.root, resolution: args.resolution, seed: args.seed, includeTests: args.includeTests, maxFileKb: args.maxFileKb, sweep: args.sweep, cwd: io.cwd },
-    progress ? { onPhaseStart: progress } : {},
+    { ...(progress ? { onPhaseStart: progress } : {}), ...(cache ? { cache } : {}) },
   );
   const outDir = path.resolve(io.cwd, args.out ?? path.join('reports', result.options.serviceName));
+  const emitStarted = performance.now();
   writeOutputDir(outDir, result.files, { force: args.force });
+  if (args.timings) {
+    const timings = { ...result.timings, emit: performance.now() - emitStarted, total: performance.now() - started };
+    const rounded = Object.fromEntries(Object.entries(timings).map(([phase, ms]) => [phase, Math.round(ms)]));
+    io.stderr(`carve: timings ${JSON.stringify({ cache: result.cacheHit ?? 'miss', ms: rounded })}\n`);
+  }
   const { metrics } = result.analysis;
   if (args.json) io.stdout(`${JSON.stringify(result.analysis, null, 2)}\n`);
   else {
@@ -113,6 +123,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           .option('progress', { type: 'boolean', default: io.interactive ?? false, describe: 'Phase progress on stderr [default: when stderr is a terminal]' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Nothing on stderr but errors and warnings' })
           .option('sweep', { type: 'string', describe: 'Also cluster at each resolution from:to:step and record SM, ICP, NED, BCP per point [default range: 0.25:3:0.25]' })
+          .option('cache', { type: 'boolean', default: true, describe: 'Reuse facts and analyses of unchanged inputs (--no-cache: analyse from scratch)' })
+          .option('cache-dir', { type: 'string', describe: 'Cache folder [default: $XDG_CACHE_HOME/carve or ~/.cache/carve]' })
+          .option('timings', { type: 'boolean', default: false, describe: 'Print milliseconds per phase on stderr, as JSON' })
           .example('$0 analyze fixtures/market-bff', 'writes reports/market-bff/')
           .example('$0 analyze ../shop --tsconfig ../shop/tsconfig.app.json --out /tmp/shop', ''),
       (args) => {
