@@ -1,0 +1,25 @@
+import type { RenderedFile } from '../../model/index.js';
+import type { Naming } from './carried-text.js';
+import { ROUTES_OWNER, type Needs } from './collect-needs.js';
+import { LAYOUT, renderImports } from './package-layout.js';
+import type { RouteRegistration } from './route-registrations.js';
+
+
+/**
+ * `src/routes.ts`: each route with the middleware and handler expressions the monolith registered,
+ * as source text, so `requireAuth, rateLimit(10), ctrl.place.bind(ctrl)` run here as they did there.
+ * Middleware applied to whole apps or routers (`app.use(…)`) is not carried; the README says so.
+ */
+export function renderRoutes(registrations: readonly RouteRegistration[], needs: Needs, naming: Naming): RenderedFile {
+  const imports = renderImports(ROUTES_OWNER, LAYOUT.routes, needs, naming);
+  const routes = registrations.map(({ entry, handlers }) => {
+    const chain = handlers.map((handler) => handler.getText()).join(', ');
+    return `  // ${entry.file}:${entry.line}\n  { method: '${entry.method}', path: '${entry.path.replace(/[\\']/g, '\\$&')}', handlers: [${chain}] },`;
+  });
+  const content = [
+    `// The routes this function serves, as the monolith registered them (middleware first, then the handler).`,
+    [`import type { Route } from './http/dispatch.js';`, ...imports].join('\n'),
+    `export const routes: Route[] = [\n${routes.join('\n')}\n];`,
+  ].join('\n\n');
+  return { path: LAYOUT.routes, content: `${content}\n` };
+}
