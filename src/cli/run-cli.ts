@@ -1,6 +1,6 @@
 import path from 'node:path';
 import yargs from 'yargs';
-import { analyze, renderSaved, TOOL_VERSION } from '../api/index.js';
+import { analyze, renderSaved, scaffold, TOOL_VERSION } from '../api/index.js';
 import { writeOutputDir } from '../emit/index.js';
 import { CarveError } from '../model/index.js';
 
@@ -73,6 +73,26 @@ function runReport(args: ReportArgs, io: CliIo): number {
   return EXIT.ok;
 }
 
+interface ScaffoldArgs {
+  input: string;
+  candidate: string[];
+  target?: string[];
+  service?: string;
+  out?: string;
+  force: boolean;
+}
+
+async function runScaffold(args: ScaffoldArgs, io: CliIo): Promise<number> {
+  const result = await scaffold({ input: args.input, candidates: args.candidate, targets: args.target, service: args.service, cwd: io.cwd });
+  const outDir = path.resolve(io.cwd, args.out ?? path.join('reports', result.analysis.service.name, 'scaffold'));
+  writeOutputDir(outDir, result.files, { force: args.force });
+  for (const { plan, bundle } of result.functions) {
+    io.stdout(`functions/${plan.name}: ${plan.operations.length} domain operations, bundle ${(bundle.bundleBytes / 1024).toFixed(1)} KiB, ${bundle.dependencies.length} npm dependencies\n`);
+  }
+  io.stdout(`scaffold: ${path.relative(io.cwd, outDir) || '.'}/ (functions/<name>/, summary.md)\n`);
+  return EXIT.ok;
+}
+
 /** Parses argv, runs a command and returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -116,7 +136,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = runReport(args, io);
       },
     )
-    .demandCommand(1, 'Name a command: carve analyze <path>, or carve report <analysis.json>')
+    .command<ScaffoldArgs>(
+      'scaffold <input>',
+      'Write chosen candidates as function packages (functions/<name>/: code, clients, ports, entries, tests)',
+      (y) =>
+        y
+          .positional('input', { type: 'string', describe: 'A service root (analysed first) or a saved analysis.json', demandOption: true })
+          .option('candidate', { type: 'string', array: true, demandOption: true, describe: 'Candidate ids to scaffold, or all' })
+          .option('target', { type: 'string', array: true, describe: 'Targets, comma-separated: fc3, lambda, node [default: all three]' })
+          .option('service', { type: 'string', describe: 'The service root, when <input> is an analysis.json' })
+          .option('out', { type: 'string', describe: 'Output folder [default: reports/<service name>/scaffold]' })
+          .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that carve did not write' })
+          .example('$0 scaffold fixtures/market-bff --candidate orders', 'writes reports/market-bff/scaffold/functions/orders/')
+          .example('$0 scaffold reports/market-bff/analysis.json --service fixtures/market-bff --candidate all --target fc3', ''),
+      async (args) => {
+        exitCode = await runScaffold(args, io);
+      },
+    )
+    .demandCommand(1, 'Name a command: carve analyze <path>, carve report <analysis.json>, or carve scaffold <path> --candidate <id>')
     .strict()
     .version(TOOL_VERSION)
     .help()

@@ -57,7 +57,7 @@ const TSCONFIG = `${JSON.stringify(
   2,
 )}\n`;
 
-const ENVIRONMENT = ['CARVE_MONOLITH_URL', 'CARVE_SHARED_SECRET', 'CARVE_TIMEOUT_MS'];
+const ENVIRONMENT = ['CARVE_MONOLITH_URL', 'CARVE_INTERNAL_SECRET', 'CARVE_TIMEOUT_MS'];
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
 
 function methodsOf(entries: readonly EntryFact[]): string[] {
@@ -127,7 +127,7 @@ Resources:
       Environment:
         Variables:
           CARVE_MONOLITH_URL: !Ref MonolithUrl
-          CARVE_SHARED_SECRET: !Ref SharedSecret
+          CARVE_INTERNAL_SECRET: !Ref SharedSecret
       Events:
 ${events.join('\n')}
     Metadata:
@@ -178,7 +178,7 @@ function readme(facts: PackageFacts): string {
     '| variable | meaning |',
     '|---|---|',
     '| `CARVE_MONOLITH_URL` | base URL of the monolith\'s internal endpoints |',
-    '| `CARVE_SHARED_SECRET` | sent in the `x-carve-secret` header; the monolith checks it |',
+    '| `CARVE_INTERNAL_SECRET` | sent in the `x-carve-secret` header; the monolith checks it |',
     '| `CARVE_TIMEOUT_MS` | timeout of one call to the monolith (default 5000) |',
     '',
     '## Domain operations',

@@ -255,7 +255,7 @@ export interface FunctionConfig {
   monolithUrl: string;
   /** Timeout of one call to the monolith, in milliseconds (CARVE_TIMEOUT_MS, default 5000). */
   timeoutMs: number;
-  /** Sent in the x-carve-secret header on every internal call (CARVE_SHARED_SECRET). */
+  /** Sent in the x-carve-secret header on every internal call (CARVE_INTERNAL_SECRET). */
   sharedSecret: string;
 }
 
@@ -264,7 +264,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   return {
     monolithUrl: env.CARVE_MONOLITH_URL ?? 'http://localhost:3000',
     timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 5000,
-    sharedSecret: env.CARVE_SHARED_SECRET ?? '',
+    sharedSecret: env.CARVE_INTERNAL_SECRET ?? '',
   };
 }
 `,
