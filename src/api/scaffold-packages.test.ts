@@ -8,7 +8,8 @@ import { makeTempDir } from '../test-support/temp-dir.js';
 import { scaffold, type ScaffoldResult } from './scaffold.js';
 
 /**
- * The done-when of `carve scaffold`: every function package generated for the demo service
+ * The done-when of `carve scaffold`: every function package generated for the demo service (and
+ * for the Koa fixture)
  * type-checks on its own (`tsc --noEmit` per package) and passes its own tests. The packages have
  * no runtime dependencies and pin carve's own dev tools, so carve's node_modules stands in for
  * `npm install` (linked next to them, found by Node's upward lookup).
@@ -44,12 +45,12 @@ function outerEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
 }
 
-describe('scaffolding every market-bff candidate', () => {
+describe.each(['market-bff', 'koa-docs'])('scaffolding every %s candidate', (fixture) => {
   let out: string;
   let result: ScaffoldResult;
 
   beforeAll(async () => {
-    result = await scaffold({ input: path.join(ROOT, 'fixtures/market-bff'), candidates: ['all'] });
+    result = await scaffold({ input: path.join(ROOT, 'fixtures', fixture), candidates: ['all'] });
     out = path.join(makeTempDir(), 'scaffold');
     writeOutputDir(out, result.files, { force: false });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'), 'dir');
@@ -61,7 +62,7 @@ describe('scaffolding every market-bff candidate', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(out, 'functions', plan.name, 'package.json'), 'utf8')) as { dependencies?: object };
       expect(pkg.dependencies, plan.name).toBeUndefined();
       expect(bundle.dependencies, plan.name).toEqual([]);
-      process.stdout.write(`[scaffold] ${plan.name}: bundle ${bundle.bundleBytes} bytes, ${plan.operations.length} operations\n`);
+      process.stdout.write(`[scaffold] ${fixture}/${plan.name}: bundle ${bundle.bundleBytes} bytes, ${plan.operations.length} operations\n`);
     }
   });
 

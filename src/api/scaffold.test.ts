@@ -89,13 +89,13 @@ describe('scaffold', () => {
 
   it('carries the route chains and only the glue they reach, with comments and rewritten imports', async () => {
     const { file } = shop;
-    expect(file('src/routes.ts')).toContain("{ method: 'GET', path: '/carts/:id', handlers: [requireUser, cartController.show] }");
+    expect(file('src/routes.ts')).toContain("{ method: 'GET', path: '/carts/:id', serve: expressRoute(requireUser, cartController.show) }");
     expect(file('src/routes.ts')).toContain("import { requireUser } from './glue/middleware/auth.js';");
     const assembler = file('src/glue/bff/cart.assembler.ts');
     expect(assembler).toContain('// Cart screens: totals are computed here, not in the domain.');
     expect(assembler).toContain('/** What the cart screen shows. */');
     expect(assembler).toContain("import { cartService } from '../../clients/index.js';");
-    expect(assembler).toContain("import { type Cart } from '../../types.js';");
+    expect(assembler).toContain("import type { Cart } from '../../types.js';");
     expect(assembler).toContain("import { cache } from '../../baas/index.js';");
     expect(assembler).not.toContain('neverCalledFromARoute');
     expect(file('src/glue/middleware/auth.ts')).toContain("from '../../http/express-shim.js'");

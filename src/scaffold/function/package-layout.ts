@@ -11,10 +11,19 @@ export const LAYOUT = {
   constants: 'src/clients/constants.ts',
   baas: 'src/baas/index.ts',
   expressShim: 'src/http/express-shim.ts',
+  koaShim: 'src/http/koa-shim.ts',
 } as const;
 
-/** Names the generated Express shim exports in place of `express`'s own types. */
-const EXPRESS_SHIM_TYPES = new Set(['Request', 'Response', 'NextFunction', 'RequestHandler', 'ErrorRequestHandler']);
+/** Types the generated shims export in place of the framework's own: module → names → shim file. */
+const SHIM_TYPES: Record<string, { names: ReadonlySet<string>; file: string }> = {
+  express: { names: new Set(['Request', 'Response', 'NextFunction', 'RequestHandler', 'ErrorRequestHandler']), file: LAYOUT.expressShim },
+  koa: { names: new Set(['Context', 'Next', 'Middleware', 'ParameterizedContext', 'DefaultContext']), file: LAYOUT.koaShim },
+};
+
+/** Whether a package import is one of a framework's types that a shim stands in for. */
+export function isShimmedType(module: string, name: string): boolean {
+  return SHIM_TYPES[module]?.names.has(name) ?? false;
+}
 
 /** A copied monolith file's place under src/glue/, keeping its folders (`src/bff/x.ts` → `src/glue/bff/x.ts`). */
 export function copiedPath(relative: string): string {
@@ -37,7 +46,8 @@ interface Target {
 function targetOf(imported: ImportedName, needs: Needs, naming: Naming): Target | undefined {
   const declaration = imported.declaration;
   if (!declaration) {
-    if (imported.module === 'express' && EXPRESS_SHIM_TYPES.has(imported.importedName)) return { file: LAYOUT.expressShim, name: imported.importedName, typeOnly: true };
+    const shim = SHIM_TYPES[imported.module!];
+    if (shim?.names.has(imported.importedName)) return { file: shim.file, name: imported.importedName === 'ParameterizedContext' || imported.importedName === 'DefaultContext' ? 'Context' : imported.importedName, typeOnly: true };
     return { module: imported.module!, name: imported.importedName, typeOnly: false };
   }
   const home = needs.index.homeOf(declaration);
@@ -71,6 +81,9 @@ export function renderImports(owner: string, ownerFile: string, needs: Needs, na
       byModule.set(specifier, [...(byModule.get(specifier) ?? []), element]);
     }
   }
-  for (const [specifier, elements] of byModule) lines.push(`import { ${elements.join(', ')} } from '${specifier}';`);
+  for (const [specifier, elements] of byModule) {
+    const typesOnly = elements.every((element) => element.startsWith('type '));
+    lines.push(typesOnly ? `import type { ${elements.map((element) => element.slice(5)).join(', ')} } from '${specifier}';` : `import { ${elements.join(', ')} } from '${specifier}';`);
+  }
   return lines.sort();
 }

@@ -9,6 +9,7 @@ import { renderRemoteModules } from './render-remote.js';
 import { renderRoutes } from './render-routes.js';
 import { renderTests } from './render-tests.js';
 import { findRegistration } from './route-registrations.js';
+import { isShimmedType } from './package-layout.js';
 import { RUNTIME_FILES } from './runtime-files.js';
 import { ScaffoldError } from './scaffold-error.js';
 import { SourceIndex } from './source-index.js';
@@ -28,6 +29,8 @@ export function safeName(name: string): string {
   );
 }
 
+const SHIMMED_FRAMEWORKS = new Set(['express', 'koa']);
+
 const ENTRY_FILES: Record<ScaffoldTarget, string> = { fc3: 'entry/fc3.ts', lambda: 'entry/lambda.ts', node: 'entry/node.ts' };
 
 function entriesOf(source: ScaffoldSource, candidate: Candidate): EntryFact[] {
@@ -35,7 +38,7 @@ function entriesOf(source: ScaffoldSource, candidate: Candidate): EntryFact[] {
   return candidate.entries.map((id) => {
     const entry = byId.get(id);
     if (!entry) throw new ScaffoldError(`candidate ${candidate.id}: route ${id} is not among the analysis's entries; the analysis is inconsistent`);
-    if (entry.framework !== 'express') throw new ScaffoldError(`${entry.file}:${entry.line}: ${entry.id} is a ${entry.framework} route; carve scaffold carries Express routes so far`);
+    if (!SHIMMED_FRAMEWORKS.has(entry.framework)) throw new ScaffoldError(`${entry.file}:${entry.line}: ${entry.id} is a ${entry.framework} route; carve scaffold carries Express and Koa routes so far`);
     return entry;
   });
 }
@@ -60,12 +63,14 @@ export function planFunctionPackage(source: ScaffoldSource, project: Project, ca
   const dependencies: Record<string, string> = {};
   for (const imports of needs.imports.values()) {
     for (const imported of imports.values()) {
-      if (!imported.module || imported.module.startsWith('node:') || (imported.module === 'express' && imported.importedName !== 'default' && /^[A-Z]/.test(imported.importedName))) continue;
+      if (!imported.module || imported.module.startsWith('node:') || isShimmedType(imported.module, imported.importedName)) continue;
       dependencies[imported.module.startsWith('@') ? imported.module.split('/').slice(0, 2).join('/') : imported.module.split('/')[0]!] = '*';
     }
   }
+  const frameworks = new Set(entries.map((entry) => entry.framework));
   const runtime = Object.entries(RUNTIME_FILES)
     .filter(([path]) => !path.startsWith('entry/') || options.targets.some((target) => ENTRY_FILES[target] === path))
+    .filter(([path]) => !/-shim\.ts$/.test(path) || [...frameworks].some((framework) => path === `src/http/${framework}-shim.ts`))
     .map(([path, content]) => ({ path, content }));
   const files: RenderedFile[] = [
     ...runtime,

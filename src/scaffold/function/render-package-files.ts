@@ -166,7 +166,7 @@ function readme(facts: PackageFacts): string {
     '',
     '## Layout',
     '',
-    '- `src/handler.ts`: the function, a Web-standard `fetch(Request) → Response`; `src/routes.ts` lists the routes with the middleware and handlers the monolith registered; `src/http/` runs them through a small Express shim.',
+    '- `src/handler.ts`: the function, a Web-standard `fetch(Request) → Response`; `src/routes.ts` lists the routes with the middleware and handlers the monolith registered; `src/http/` runs them through a small Express or Koa shim.',
     '- `src/glue/`: the moved code, copied from the monolith with its comments; only what the routes reach. It is yours to edit.',
     '- `src/clients/`: one client per domain service that stays in the monolith. Each call is a `POST` of `{"args": [...]}` to the monolith\'s internal endpoint, answered with `{"result": ...}`.',
     '- `src/baas/`: ports for the infrastructure the moved code used; bind an implementation at start-up, or every call fails with `NotBoundError`.',

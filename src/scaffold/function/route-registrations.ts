@@ -1,4 +1,4 @@
-import { Node, type Project, type Expression } from 'ts-morph';
+import { Node, type Expression, type Project, type StringLiteral } from 'ts-morph';
 import type { EntryFact } from '../../model/index.js';
 import { ScaffoldError } from './scaffold-error.js';
 
@@ -21,8 +21,8 @@ const METHOD_NAMES: Record<string, string[]> = {
 };
 
 /**
- * Finds the `router.get(path, …handlers)` (or `router.route(path).get(…)`) call that registered an
- * Express route, from the file and line analysis recorded, and returns its handler expressions.
+ * Finds the `router.get(path, …handlers)` (or `router.route(path).get(…)`, or Koa's
+ * `router.get(name, path, …)`) call that registered a route, from the file and line analysis recorded, and returns its handler expressions.
  */
 export function findRegistration(project: Project, root: string, entry: EntryFact): RouteRegistration {
   const sourceFile = project.getSourceFile(`${root}/${entry.file}`);
@@ -34,12 +34,32 @@ export function findRegistration(project: Project, root: string, entry: EntryFac
     if (call.getStartLineNumber() !== entry.line) continue;
     const args = call.getArguments() as Expression[];
     const receiver = callee.getExpression();
-    const chained = Node.isCallExpression(receiver) && /^(route|get|post|put|patch|delete|del|head|options|all)$/.test(nameOfCallee(receiver));
-    const handlers = chained ? args : args.slice(1);
-    if (!chained && !(Node.isStringLiteral(args[0]) || Node.isNoSubstitutionTemplateLiteral(args[0]))) continue;
+    // Express `router.route('/x').get(…)`: the path sits on the route() call, every argument handles.
+    if (entry.framework === 'express' && Node.isCallExpression(receiver) && /^(route|get|post|put|patch|delete|del|head|options|all)$/.test(nameOfCallee(receiver))) {
+      if (args.length) return { entry, handlers: args };
+      continue;
+    }
+    // `router.get(path, …)`, and for Koa `router.get(name, path, …)`: leading string literals.
+    let literals = 0;
+    while (literals < args.length && literals < 2 && isStringLiteral(args[literals]!)) literals++;
+    if (literals === 0 || (entry.framework === 'express' && literals > 1)) continue;
+    const routePath = (args[literals - 1] as StringLiteral).getLiteralText();
+    if (!servesPath(entry.path, routePath)) continue;
+    const handlers = args.slice(literals);
     if (handlers.length) return { entry, handlers };
   }
   throw new ScaffoldError(`${entry.file}:${entry.line}: cannot find the registration of ${entry.id}; the source changed since the analysis, re-run carve analyze`);
+}
+
+function isStringLiteral(node: Node): boolean {
+  return Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** Whether a registered path (relative to its router's mounts) ends the route's full path. */
+function servesPath(fullPath: string, registered: string): boolean {
+  const tail = registered.replace(/^\/+/, '').replace(/\/+$/, '');
+  const full = fullPath.replace(/\/+$/, '');
+  return tail === '' || full === tail || full.endsWith(`/${tail}`);
 }
 
 function nameOfCallee(call: Node): string {

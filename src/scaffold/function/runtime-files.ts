@@ -5,6 +5,7 @@
 export const RUNTIME_FILES: Readonly<Record<string, string>> = {
   'src/http/express-shim.ts': `// The Express surface the moved handlers use, over Web-standard Request and Response: the code that
 // ran inside Express runs here unchanged, and nothing of Express is installed.
+import { readBody, type BodyInit } from './read-body.js';
 
 export interface Request {
   method: string;
@@ -45,17 +46,6 @@ export type ErrorRequestHandler = (error: unknown, req: Request, res: Response, 
 /** A route's middleware and handler, as registered in the monolith (arrays allowed, as in Express). */
 export type Handlers = Array<RequestHandler | RequestHandler[]>;
 
-type BodyInit = ConstructorParameters<typeof globalThis.Response>[0];
-
-async function readBody(request: globalThis.Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) return {};
-  const type = request.headers.get('content-type') ?? '';
-  if (type.includes('application/json')) return JSON.parse(text) as unknown;
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
-  return text;
-}
-
 function toRequest(request: globalThis.Request, url: URL, params: Record<string, string>, body: unknown): Request {
   const headers: Record<string, string | undefined> = {};
   request.headers.forEach((value, name) => {
@@ -67,8 +57,13 @@ function toRequest(request: globalThis.Request, url: URL, params: Record<string,
   return { method: request.method, url: url.pathname + url.search, originalUrl: url.pathname + url.search, path: url.pathname, params, query, body, headers, ip: headers['x-forwarded-for']?.split(',')[0]?.trim(), get, header: get };
 }
 
+/** A route served by an Express handler chain, as the monolith registered it (arrays allowed). */
+export function expressRoute(...handlers: Handlers): (request: globalThis.Request, params: Record<string, string>) => Promise<globalThis.Response> {
+  return (request, params) => runExpress(handlers, request, params);
+}
+
 /** Runs an Express handler chain on a Web Request; resolves when a handler has answered. */
-export async function runExpress(handlers: Handlers, request: globalThis.Request, params: Record<string, string>): Promise<globalThis.Response> {
+async function runExpress(handlers: Handlers, request: globalThis.Request, params: Record<string, string>): Promise<globalThis.Response> {
   const url = new URL(request.url);
   const req = toRequest(request, url, params, request.method === 'GET' || request.method === 'HEAD' ? {} : await readBody(request));
   return new Promise<globalThis.Response>((resolve) => {
@@ -149,14 +144,134 @@ export async function runExpress(handlers: Handlers, request: globalThis.Request
   });
 }
 `,
+  'src/http/koa-shim.ts': `// The Koa surface the moved middleware uses (ctx, next), over Web-standard Request and Response:
+// the code that ran inside Koa runs here unchanged, and nothing of Koa is installed.
+import { readBody } from './read-body.js';
+
+export interface Context {
+  method: string;
+  url: string;
+  path: string;
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  headers: Record<string, string | undefined>;
+  request: { body: any; query: Record<string, string | undefined>; headers: Record<string, string | undefined> };
+  state: Record<string, any>;
+  body: unknown;
+  status: number;
+  set(name: string, value: string): void;
+  get(name: string): string;
+  throw(status: number, message?: string): never;
+  /** What the monolith's middleware put on the context. */
+  [extension: string]: any;
+}
+
+export type Next = () => Promise<void>;
+export type Middleware = (ctx: Context, next: Next) => unknown;
+
+/** What ctx.throw raises: Koa answers it with its status, and its message when the status is below 500. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function toResponse(status: number, body: unknown, headers: Headers): Response {
+  if (body === undefined || body === null) return new Response(status === 404 ? 'Not Found' : null, { status: status === 404 ? 404 : status === 200 ? 204 : status, headers });
+  if (typeof body === 'string') {
+    if (!headers.has('content-type')) headers.set('content-type', 'text/plain; charset=utf-8');
+    return new Response(body, { status, headers });
+  }
+  if (body instanceof Uint8Array) {
+    if (!headers.has('content-type')) headers.set('content-type', 'application/octet-stream');
+    return new Response(body, { status, headers });
+  }
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/** A route served by a Koa middleware chain, as the monolith registered it. */
+export function koaRoute(...middleware: Middleware[]): (request: Request, params: Record<string, string>) => Promise<Response> {
+  return async (request, params) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string | undefined> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const query: Record<string, string | undefined> = {};
+    for (const [name, value] of url.searchParams) query[name] ??= value;
+    const out = new Headers();
+    let status = 404;
+    let statusSet = false;
+    let body: unknown;
+    const ctx: Context = {
+      method: request.method,
+      url: url.pathname + url.search,
+      path: url.pathname,
+      params,
+      query,
+      headers,
+      request: { body: await readBody(request), query, headers },
+      state: {},
+      get body() {
+        return body;
+      },
+      set body(value: unknown) {
+        body = value;
+        if (!statusSet) status = value === null || value === undefined ? 204 : 200;
+      },
+      get status() {
+        return status;
+      },
+      set status(value: number) {
+        status = value;
+        statusSet = true;
+      },
+      set: (name, value) => out.set(name, value),
+      get: (name) => headers[name.toLowerCase()] ?? '',
+      throw(code, message) {
+        throw new HttpError(code, message ?? String(code));
+      },
+    };
+    const run = async (index: number): Promise<void> => {
+      const current = middleware[index];
+      if (current) await current(ctx, () => run(index + 1));
+    };
+    try {
+      await run(0);
+    } catch (error) {
+      const code = error instanceof HttpError ? error.status : 500;
+      if (code >= 500 && !process.env.VITEST) console.error(error);
+      return toResponse(code, code < 500 && error instanceof Error ? error.message : 'Internal Server Error', new Headers());
+    }
+    return toResponse(status, body, out);
+  };
+}
+`,
+  'src/http/read-body.ts': `// Request bodies as the monolith's body parsers gave them to handlers: JSON and forms parsed.
+
+export type BodyInit = ConstructorParameters<typeof globalThis.Response>[0];
+
+export async function readBody(request: globalThis.Request): Promise<unknown> {
+  if (request.method === 'GET' || request.method === 'HEAD') return {};
+  const text = await request.text();
+  if (!text) return {};
+  const type = request.headers.get('content-type') ?? '';
+  if (type.includes('application/json')) return JSON.parse(text) as unknown;
+  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  return text;
+}
+`,
   'src/http/dispatch.ts': `// Route dispatch for the fetch handler: Express path patterns (\`/orders/:id\`, \`*\`), matched with
 // literal segments before parameters, so \`/orders/coupons\` is never taken for an order id.
-import { runExpress, type Handlers } from './express-shim.js';
-
 export interface Route {
   method: string;
   path: string;
-  handlers: Handlers;
+  /** Runs the route's middleware and handler (see expressRoute() and koaRoute() in this folder). */
+  serve: (request: Request, params: Record<string, string>) => Promise<Response>;
 }
 
 interface CompiledRoute extends Route {
@@ -210,7 +325,7 @@ export function createDispatcher(routes: readonly Route[]): (request: Request) =
       pathMatched = true;
       if (route.method !== 'ALL' && route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
       const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
-      return runExpress(route.handlers, request, params);
+      return route.serve(request, params);
     }
     return pathMatched ? json(405, { code: 'method_not_allowed', message: \`\${method} is not served at \${pathname}\` }) : json(404, { code: 'no_route', message: \`no route for \${method} \${pathname}\` });
   };
