@@ -191,7 +191,6 @@ function readme(facts: PackageFacts): string {
   const todos: string[] = [];
   for (const [kind, names] of [...facts.ports].sort(([a], [b]) => a.localeCompare(b))) todos.push(`- Bind the **${kind}** port (\`src/baas/\`: ${names.map((n) => `\`${n}\``).join(', ')}) to a managed service on the target platform.`);
   for (const call of facts.notRemotable) todos.push(`- \`${call}\` is synchronous: the moved code uses its result directly, so it cannot become an HTTP call as it is. Copy its logic into the function or make the caller await it; until then it throws \`NotRemotableError\`.`);
-  for (const state of candidate.state.filter((s) => s.mutable)) todos.push(`- Module state \`${state.state}\` (${state.access}) lives in process memory: on a function each instance has its own copy${state.sharedWith.length ? `, and ${state.sharedWith.join(', ')} share it in the monolith` : ''}.`);
   for (const risk of candidate.risks) todos.push(`- ${risk}`);
   todos.push('- Errors the monolith raises arrive as `RemoteCallError` (status and body), not as the monolith\'s own error classes: map them where the moved code checks `instanceof`.');
   todos.push('- Middleware the monolith applies to the whole app or a router (`app.use(...)`, e.g. body parsing, auth that fills `req.user`) is not carried; only route-level middleware is. Add what the function needs in `src/routes.ts`.');

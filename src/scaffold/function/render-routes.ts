@@ -1,3 +1,4 @@
+import type { Node } from 'ts-morph';
 import type { RenderedFile } from '../../model/index.js';
 import type { Naming } from './carried-text.js';
 import { ROUTES_OWNER, type Needs } from './collect-needs.js';
@@ -17,7 +18,7 @@ const SERVE: Record<string, string> = { express: 'expressRoute', koa: 'koaRoute'
 export function renderRoutes(registrations: readonly RouteRegistration[], needs: Needs, naming: Naming): RenderedFile {
   const imports = renderImports(ROUTES_OWNER, LAYOUT.routes, needs, naming);
   const routes = registrations.map(({ entry, handlers }) => {
-    const chain = handlers.map((handler) => handler.getText()).join(', ');
+    const chain = handlers.map(reindented).join(', ');
     return `  // ${entry.file}:${entry.line}\n  { method: '${entry.method}', path: '${entry.path.replace(/[\\']/g, '\\$&')}', serve: ${SERVE[entry.framework]}(${chain}) },`;
   });
   const shims = [...new Set(registrations.map(({ entry }) => entry.framework))].sort().map((framework) => `import { ${SERVE[framework]} } from './http/${framework}-shim.js';`);
@@ -27,4 +28,14 @@ export function renderRoutes(registrations: readonly RouteRegistration[], needs:
     `export const routes: Route[] = [\n${routes.join('\n')}\n];`,
   ].join('\n\n');
   return { path: LAYOUT.routes, content: `${content}\n` };
+}
+
+/** A handler's text with its continuation lines moved from the monolith's indentation to the table's. */
+function reindented(handler: Node): string {
+  const indent = handler.getIndentationText();
+  return handler
+    .getText()
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : `  ${line.startsWith(indent) ? line.slice(indent.length) : line}`))
+    .join('\n');
 }
