@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCarve, TINY_SERVICE } from '../test-support/run-carve.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/carve');
-
-function carve(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const service = {
-  'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',
-  'package.json': '{"name":"tiny-bff"}',
-  'src/app.ts': "import express from 'express';\nimport { page } from './bff/page';\nconst app = express();\napp.get('/pages/:id', page);",
-  'src/bff/page.ts': '// Renders one page.\nexport function page(req: unknown) { return req; }',
-};
+const carve = runCarve;
+const service = TINY_SERVICE;
 
 describe('carve scaffold', () => {
   it('analyses the service, then writes one package per candidate under reports/<name>/scaffold/', () => {
