@@ -7,6 +7,7 @@ import { collectStateDeclarations, createStateTable, recordStateAccess } from '.
 import { collectSymbols, createSymbolTable, walkWithOwner } from './collect-symbols.js';
 import { createEffectLookup } from './effect-kinds.js';
 import { ENTRYPOINT_ADAPTERS, type AnalysedFile } from './entrypoints/index.js';
+import { collectProviderBindings } from './provider-bindings.js';
 import { isProjectFileFactory, type ResolveContext } from './resolve-target.js';
 
 export interface ExtractOptions {
@@ -81,6 +82,7 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
     isProjectFile: isProjectFileFactory(program),
     isLibFile: (sourceFile) => program.isSourceFileDefaultLibrary(sourceFile),
     implementations: new Map(),
+    boundClasses: collectProviderBindings(files.map((analysed) => analysed.sourceFile), checker, table),
   };
   const effectKind = createEffectLookup(options.effects);
   const calls: CallsResult = { calls: [], effects: [], unresolved: 0 };

@@ -3,10 +3,14 @@ import picomatch from 'picomatch';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import fs from 'node:fs';
 import { InputError, type AnalyzeOptions, type SkippedFile } from '../model/index.js';
-import { isInside, relativePosix } from '../util/index.js';
+import { compareStrings, isInside, relativePosix } from '../util/index.js';
+import { findWorkspace } from './find-workspace.js';
+import { readServiceTsconfig } from './follow-references.js';
 import { listSourceFiles } from './list-source-files.js';
-import { readTsconfig } from './read-tsconfig.js';
 import { isTestFile } from './test-files.js';
+import { workspaceConfigHost } from './workspace-config-host.js';
+import { workspacePaths } from './workspace-paths.js';
+import { workspaceSourcesReached } from './workspace-sources.js';
 
 /** The one object that carries ts-morph out of this stage; only extract/ (and scaffold/) read it. */
 export interface LoadedProject {
@@ -29,10 +33,16 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 
 export function loadProject(options: AnalyzeOptions): LoadedProject {
   const warnings: string[] = [];
+  const workspace = findWorkspace(options.root, (message) => warnings.push(message));
+  const isAnalysable = (file: string): boolean => {
+    const absolute = path.resolve(file);
+    if (absolute.endsWith('.d.ts') || !isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) return false;
+    return options.includeTests || !isTestFile(relativePosix(options.root, absolute));
+  };
   let compilerOptions = DEFAULT_OPTIONS;
   let fileNames: string[];
   if (options.tsconfig) {
-    const parsed = readTsconfig(options.tsconfig);
+    const parsed = readServiceTsconfig(options.tsconfig, workspaceConfigHost(workspace), isAnalysable);
     compilerOptions = parsed.compilerOptions;
     fileNames = parsed.fileNames;
     warnings.push(...parsed.warnings);
@@ -41,9 +51,12 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
     warnings.push('no tsconfig.json found: analysing every .ts file under the service root with default options');
   }
 
+  // The service's own `paths` win over the generated ones for the same pattern.
+  const paths = workspace ? { ...workspacePaths(workspace), ...compilerOptions.paths } : compilerOptions.paths;
   const project = new Project({
     compilerOptions: {
       ...compilerOptions,
+      ...(paths ? { paths } : {}),
       // Options that would make the checker do work carve never uses, or stop on option errors.
       noEmit: true,
       skipLibCheck: true,
@@ -68,14 +81,16 @@ export function loadProject(options: AnalyzeOptions): LoadedProject {
       continue;
     }
     const sourceFile = project.addSourceFileAtPath(absolute);
-    if (sourceFile.isDeclarationFile()) continue;
-    if (!isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) continue;
-    const rel = relativePosix(options.root, absolute);
-    if (!options.includeTests && isTestFile(rel)) continue;
-    if (excluded(rel)) continue;
+    if (!isAnalysable(absolute) || excluded(relativePosix(options.root, absolute))) continue;
     analysed.push(sourceFile);
   }
   project.resolveSourceFileDependencies();
+  if (workspace) {
+    for (const sourceFile of workspaceSourcesReached(analysed, workspace, options)) {
+      if (!excluded(relativePosix(options.root, sourceFile.getFilePath()))) analysed.push(sourceFile);
+    }
+    analysed.sort((a, b) => compareStrings(a.getFilePath(), b.getFilePath()));
+  }
 
   if (analysed.length === 0) {
     const where = options.tsconfig ?? options.root;

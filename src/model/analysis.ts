@@ -5,7 +5,7 @@ import type { Layer, LayeredFile, LayeredSymbol } from './layers.js';
  * Version of analysis.json. Bump the major on any breaking change to its shape;
  * the JSON Schema in analysis.schema.json must change with it.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface AnalysisEdge {
   from: string;

@@ -39,7 +39,11 @@ export interface CallFact {
   member?: string;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL';
+/**
+ * An HTTP verb, or a GraphQL operation kind: QUERY, MUTATION and SUBSCRIPTION entries have the
+ * operation name as path, FIELD entries (field resolvers) `Type.field`.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ALL' | 'QUERY' | 'MUTATION' | 'SUBSCRIPTION' | 'FIELD';
 
 export interface EntryFact {
   /** `METHOD path`, unique. */

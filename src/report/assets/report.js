@@ -178,7 +178,7 @@
   function candidateLink(c) { return el('button', { class: 'link', text: c.name, onclick: function () { openCandidate(c.id); } }); }
 
   var METRICS = [
-    ['entries', 'routes', 'HTTP entry points found, with their full mounted paths'],
+    ['entries', 'routes', 'entry points found: HTTP routes with their full mounted paths, GraphQL operations'],
     ['candidates', 'candidate functions', 'groups of glue that could each become one function'],
     ['modularity', 'modularity', 'how much more the candidates call inside than chance would give (−0.5…1, higher is better)'],
     ['coverage', 'glue coverage', 'share of entry and glue symbols placed in a candidate or marked shared'],
