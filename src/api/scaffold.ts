@@ -3,8 +3,11 @@ import path from 'node:path';
 import { readAnalysisFile, resolveAnalyzeOptions } from '../config/index.js';
 import { loadProject } from '../load/index.js';
 import { InputError, type Analysis, type Candidate, type RenderedFile } from '../model/index.js';
-import { measureBundles, planFunctionPackage, SCAFFOLD_TARGETS, type BundleFigures, type FunctionPackagePlan, type ScaffoldSource, type ScaffoldTarget } from '../scaffold/index.js';
+import type { CandidateBranch } from '../emit/index.js';
+import { measureBundles, planFunctionPackage, SCAFFOLD_TARGETS, withGeneratedHeader, type BundleFigures, type FunctionPackagePlan, type ScaffoldSource, type ScaffoldTarget } from '../scaffold/index.js';
 import { analyze } from './analyze.js';
+import { planMonolithSide, type MonolithSide } from './scaffold-monolith.js';
+import { TOOL_VERSION } from './tool-version.js';
 import { renderScaffoldSummary } from './scaffold-summary.js';
 
 export interface ScaffoldRequest {
@@ -16,18 +19,23 @@ export interface ScaffoldRequest {
   /** The service root, when `input` is an analysis.json (the model carries no absolute paths). */
   service?: string;
   cwd?: string;
+  /** The command that regenerates this output, written into every generated file's header and the PR. */
+  regenerateCommand?: string;
 }
 
 export interface ScaffoldedFunction {
   plan: FunctionPackagePlan & { notRemotable: string[] };
   bundle: BundleFigures;
+  monolith: MonolithSide;
+  /** For `--git`: the function package, the monolith's new files, its patch and PR.md, relative to the service root. */
+  branch: CandidateBranch;
 }
 
 export interface ScaffoldResult {
   analysis: Analysis;
   serviceRoot: string;
   functions: ScaffoldedFunction[];
-  /** Everything to write, relative to the output folder (functions/<name>/…, summary.md). */
+  /** Everything to write, relative to the output folder (functions/<name>/…, monolith/<name>/…, summary.md). */
   files: RenderedFile[];
 }
 
@@ -46,6 +54,11 @@ function chooseCandidates(analysis: Analysis, ids: readonly string[]): Candidate
     if (!candidate) throw new InputError(`--candidate: no candidate "${id}"; the analysis has ${analysis.candidates.map((c) => c.id).join(', ') || 'none'}`);
     return candidate;
   });
+}
+
+/** Moved code and the route tests are the user's from the first run: no do-not-edit header on them. */
+function isUserOwned(file: string): boolean {
+  return /^functions\/[^/]+\/(src\/glue\/|test\/routes\.test\.ts$)/.test(file);
 }
 
 /** The analysis and the service root, from a service path (analysed now) or a saved analysis.json. */
@@ -70,15 +83,20 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
   const candidates = chooseCandidates(source.analysis, request.candidates);
   const tsconfig = source.analysis.options.tsconfig;
   const { project } = loadProject(resolveAnalyzeOptions({ path: source.serviceRoot, cwd, ...(tsconfig ? { tsconfig: path.join(source.serviceRoot, tsconfig) } : {}) }));
+  const regenerateCommand = request.regenerateCommand ?? `carve scaffold ${request.input} --candidate ${request.candidates.join(' ')}`;
+  const header = (file: RenderedFile): RenderedFile => (isUserOwned(file.path) ? file : withGeneratedHeader(file, TOOL_VERSION, regenerateCommand));
   const functions: ScaffoldedFunction[] = [];
   const files: RenderedFile[] = [];
   for (const candidate of candidates) {
     const plan = planFunctionPackage(source, project, candidate, { targets });
     const prefix = `functions/${plan.name}/`;
     const bundle = await measureBundles(plan.files.map((file) => ({ path: file.path.slice(prefix.length), content: file.content })), targets);
-    files.push(...plan.files, { path: `${prefix}carve-bundle.json`, content: `${JSON.stringify({ candidate: candidate.id, coldStart: { bundleBytes: bundle.bundleBytes, dependencies: bundle.dependencies.length }, ...bundle }, null, 2)}\n` });
-    functions.push({ plan, bundle });
+    const bundleFile = { path: `${prefix}carve-bundle.json`, content: `${JSON.stringify({ candidate: candidate.id, coldStart: { bundleBytes: bundle.bundleBytes, dependencies: bundle.dependencies.length }, ...bundle }, null, 2)}\n` };
+    const packageFiles = [...plan.files, bundleFile].map(header);
+    const monolith = planMonolithSide(source, candidate, { toolVersion: TOOL_VERSION, regenerateCommand, functionPackage: plan });
+    files.push(...packageFiles, ...monolith.outputFiles);
+    functions.push({ plan, bundle, monolith, branch: { ...monolith.branch, files: [...packageFiles, ...monolith.branch.files] } });
   }
-  files.push({ path: 'summary.md', content: renderScaffoldSummary(source.analysis, functions) });
+  files.push(header({ path: 'summary.md', content: renderScaffoldSummary(source.analysis, functions) }));
   return { analysis: source.analysis, serviceRoot: source.serviceRoot, functions, files };
 }
