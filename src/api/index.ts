@@ -10,3 +10,5 @@ export { emitScaffold, EXIT_KEPT_EDITS } from './emit-scaffold.js';
 export type { EmitScaffoldOptions, EmitScaffoldResult } from './emit-scaffold.js';
 export { compareFiles } from './compare.js';
 export type { Comparison } from './compare.js';
+export { scaffold } from './scaffold.js';
+export type { ScaffoldRequest, ScaffoldResult, ScaffoldedFunction } from './scaffold.js';
