@@ -220,7 +220,10 @@ const other = { route: (o: object) => o, get: (p: string, h: unknown) => h };
 other.route({ method: 'GET', url: '/nope', handler: () => 1 });
 other.get('/nope', () => 1);
 export function mount(name: string) { app.get(\`/\${name}\`, async () => name); }
-app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });`,
+app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });
+app.toString();
+async function loop(f: any) { f.register(loop, { prefix: '/again' }); }
+app.register(loop);`,
     });
     expect(facts.entries).toEqual([]);
     expect(facts.warnings.filter((w) => w.startsWith('src/app.ts'))).toEqual([
