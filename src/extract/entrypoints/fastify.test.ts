@@ -145,13 +145,16 @@ export function buildApp() {
   return app;
 }
 const server = buildApp();
-server.get('/ready', async () => true);`,
+server.get('/ready', async () => true);
+const bare = require('fastify')({ logger: false });
+bare.get('/bare', async () => 'bare');`,
         'src/tickets.ts': `import type { FastifyInstance } from 'fastify';
 export async function listTickets() { return []; }
 export function ticketRoutes(app: FastifyInstance) { app.get('/tickets', listTickets); }`,
         'src/orders.ts': `export default async function (fastify: any) { fastify.get('/:id', async () => 1); }`,
       }),
     ).toEqual([
+      'GET /bare -> src/build.ts#bare.get@L12:19',
       'GET /orders/:id -> src/orders.ts#fastify.get@L1:68',
       'GET /ping -> src/build.ts#chain.get@L6:72',
       'GET /ready -> src/build.ts#server.get@L10:22',
