@@ -20,7 +20,23 @@ export interface SymbolTable {
 }
 
 /** Methods whose function-valued arguments are request handlers: each becomes a symbol of its own. */
-const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register']);
+const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register', 'addHook']);
+
+/** Route options whose functions run for the request (fastify's `route({ handler, preHandler })`). */
+const HANDLER_OPTIONS = new Set(['handler', 'onRequest', 'preParsing', 'preValidation', 'preHandler']);
+
+/** The functions an argument of a registrar call hands over: itself, array items, handler options. */
+function handedFunctions(arg: ts.Expression): ts.Node[] {
+  const node = unwrap(arg);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(unwrap).filter(isFunctionExpressionLike);
+  if (!ts.isObjectLiteralExpression(node)) return isFunctionExpressionLike(node) ? [node] : [];
+  return node.properties.flatMap((property) => {
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : '';
+    if (!HANDLER_OPTIONS.has(name)) return [];
+    if (ts.isMethodDeclaration(property)) return property.body ? [property] : [];
+    return ts.isPropertyAssignment(property) ? handedFunctions(property.initializer) : [];
+  });
+}
 
 export function createSymbolTable(): SymbolTable {
   return { symbols: [], byId: new Map(), byDeclaration: new Map(), declarationOf: new Map(), owners: new Map() };
@@ -138,12 +154,11 @@ export function collectSymbols(sourceFile: ts.SourceFile, file: string, table: S
     if (ts.isCallExpression(node)) {
       const registrar = registrarName(node, sourceFile);
       if (registrar) {
-        for (const arg of node.arguments) {
-          const candidates = ts.isArrayLiteralExpression(arg) ? arg.elements : [arg];
-          for (const element of candidates) {
-            const fn = unwrap(element);
-            if (isFunctionExpressionLike(fn)) addHandlerSymbol(table, fn, file, registrar, true);
-          }
+        for (const fn of node.arguments.flatMap(handedFunctions)) {
+          if (table.owners.has(fn) || !(isFunctionExpressionLike(fn) || ts.isMethodDeclaration(fn))) continue;
+          const line = lineOf(sourceFile, fn.getStart(sourceFile));
+          const column = sourceFile.getLineAndCharacterOfPosition(fn.getStart(sourceFile)).character + 1;
+          add(fn, `${registrar}@L${line}:${column}`, 'handler', false, { signature: signatureOf(fn, sourceFile) });
         }
       }
     }
