@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCarve as carve } from '../test-support/run-carve.js';
+import { runCarve, TINY_SERVICE } from '../test-support/run-carve.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 
-const service = {
-  'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',
-  'package.json': '{"name":"tiny-bff"}',
-  'src/app.ts': "import express from 'express';\nimport { page } from './bff/page';\nconst app = express();\napp.get('/pages/:id', page);",
-  'src/bff/page.ts': 'export function page(req: unknown) { return req; }',
-};
+const carve = runCarve;
+const service = TINY_SERVICE;
 
 describe('carve CLI', () => {
   it('analyses a service into reports/<name>/ and exits 0, with progress on stderr', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Analysis, type Candidate } from '../model/index.js';
-import { mdCell } from './markdown.js';
+import { mdCell } from '../util/index.js';
 import { renderAnalysisJson } from './render-json.js';
 import { renderSummary } from './render-summary.js';
 

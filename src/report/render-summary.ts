@@ -1,5 +1,5 @@
 import type { Analysis, RenderedFile } from '../model/index.js';
-import { mdCell, mdCode, percent } from './markdown.js';
+import { mdCell, mdCode, percent } from '../util/index.js';
 import { renderMermaid } from './render-mermaid.js';
 
 /** summary.md: what a PR description or a terminal needs, without opening the HTML report. */
