@@ -15,6 +15,8 @@ import { analyze } from './analyze.js';
  */
 interface Expected {
   service: string;
+  /** The service root inside the fixture folder, when it is not the folder itself (a workspace's app). */
+  root?: string;
   routes: { method: string; path: string; capability: string }[];
   layers: Record<string, string>;
   edges: { from: string; to: string }[];
@@ -31,13 +33,15 @@ const report = (line: string): void => {
 describe.each(withTruth)('fixture %s against its expected.json', (name) => {
   const root = path.join(FIXTURES, name);
   const expected = JSON.parse(fs.readFileSync(path.join(root, 'expected.json'), 'utf8')) as Expected;
+  // tsc checks the fixture folder's tsconfig.json (for a workspace, the one that spans every package).
+  const serviceRoot = path.join(root, expected.root ?? '.');
   let analysis: Analysis;
   let files: RenderedFile[];
   let seconds = 0;
 
   beforeAll(() => {
     const started = performance.now();
-    ({ analysis, files } = analyze({ path: root }));
+    ({ analysis, files } = analyze({ path: serviceRoot }));
     seconds = (performance.now() - started) / 1000;
     report(`${name}: analysed in ${seconds.toFixed(2)} s (in-process, warm module cache)`);
   });
@@ -91,7 +95,7 @@ describe.each(withTruth)('fixture %s against its expected.json', (name) => {
   });
 
   it('gives byte-identical output on a second run', () => {
-    const again = analyze({ path: root }).files;
+    const again = analyze({ path: serviceRoot }).files;
     expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
     again.forEach((file, index) => expect(file.content === files[index]!.content, file.path).toBe(true));
   });

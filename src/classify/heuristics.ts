@@ -17,9 +17,12 @@ export const PATH_SEGMENT_LAYERS: Readonly<Record<string, Layer>> = {
   db: 'infrastructure', database: 'infrastructure', persistence: 'infrastructure', integrations: 'infrastructure', providers: 'infrastructure',
 };
 
-/** File-name suffixes (`item.controller.ts`, `item.service.ts`): as telling as a folder. */
+/**
+ * File-name suffixes (`item.controller.ts`, `item.service.ts`): as telling as a folder.
+ * `x.module.ts` is a NestJS module: it wires controllers to providers, as an app file mounts routers.
+ */
 export const FILE_SUFFIX_LAYERS: Readonly<Record<string, Layer>> = {
-  routes: 'entry', route: 'entry', router: 'entry', controller: 'entry', handler: 'entry', resolver: 'entry',
+  routes: 'entry', route: 'entry', router: 'entry', controller: 'entry', handler: 'entry', resolver: 'entry', module: 'entry',
   assembler: 'glue', mapper: 'glue', presenter: 'glue', orchestrator: 'glue', aggregator: 'glue', facade: 'glue', flow: 'glue', middleware: 'glue', bff: 'glue',
   service: 'domain', repository: 'domain', repo: 'domain', entity: 'domain', model: 'domain',
   client: 'infrastructure', adapter: 'infrastructure', gateway: 'infrastructure', provider: 'infrastructure',

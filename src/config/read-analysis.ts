@@ -13,6 +13,11 @@ const validator = (): ReturnType<Ajv['compile']> => (compiled ??= new Ajv({ allE
  * with the key that is wrong.
  */
 export function readAnalysisFile(file: string): Analysis {
+  return analysisFromValue(readJsonInput(file), file);
+}
+
+/** A JSON file the user named: unreadable or malformed is one InputError naming the file. */
+export function readJsonInput(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -25,6 +30,11 @@ export function readAnalysisFile(file: string): Analysis {
   } catch (error) {
     throw new InputError(`${file}: is not valid JSON (${(error as Error).message})`);
   }
+  return value;
+}
+
+/** A parsed value checked as an analysis.json of this major version (`file` names it in errors). */
+export function analysisFromValue(value: unknown, file: string): Analysis {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version !== 'string' || version.split('.')[0] !== SCHEMA_VERSION.split('.')[0]) {
     throw new InputError(`${file}: schemaVersion ${JSON.stringify(version)} is not supported (this carve reads ${SCHEMA_VERSION.split('.')[0]}.x)`);

@@ -20,7 +20,23 @@ export interface SymbolTable {
 }
 
 /** Methods whose function-valued arguments are request handlers: each becomes a symbol of its own. */
-const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register']);
+const HANDLER_REGISTRARS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'register', 'addHook']);
+
+/** Route options whose functions run for the request (fastify's `route({ handler, preHandler })`). */
+const HANDLER_OPTIONS = new Set(['handler', 'onRequest', 'preParsing', 'preValidation', 'preHandler']);
+
+/** The functions an argument of a registrar call hands over: itself, array items, handler options. */
+function handedFunctions(arg: ts.Expression): ts.Node[] {
+  const node = unwrap(arg);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.map(unwrap).filter(isFunctionExpressionLike);
+  if (!ts.isObjectLiteralExpression(node)) return isFunctionExpressionLike(node) ? [node] : [];
+  return node.properties.flatMap((property) => {
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : '';
+    if (!HANDLER_OPTIONS.has(name)) return [];
+    if (ts.isMethodDeclaration(property)) return property.body ? [property] : [];
+    return ts.isPropertyAssignment(property) ? handedFunctions(property.initializer) : [];
+  });
+}
 
 export function createSymbolTable(): SymbolTable {
   return { symbols: [], byId: new Map(), byDeclaration: new Map(), declarationOf: new Map(), owners: new Map() };
@@ -41,36 +57,55 @@ function registrarName(call: ts.CallExpression, sourceFile: ts.SourceFile): stri
   return `${receiverText}.${callee.name.text}`;
 }
 
-export function collectSymbols(sourceFile: ts.SourceFile, file: string, table: SymbolTable): void {
-  const add = (
-    node: ts.Node,
-    name: string,
-    kind: SymbolKind,
-    exported: boolean,
-    extra: { signature?: string | undefined; parent?: string | undefined; declaration?: ts.Node } = {},
-  ): string | undefined => {
-    const id = `${file}#${name}`;
-    if (table.byId.has(id)) return undefined; // overloads and re-declarations: the first one stands
-    const start = node.getStart(sourceFile);
-    const fact: SymbolFact = {
-      id,
-      name,
-      kind,
-      file,
-      line: lineOf(sourceFile, start),
-      endLine: lineOf(sourceFile, node.end),
-      loc: countLoc(sourceFile.text.slice(start, node.end)),
-      exported,
-    };
-    if (extra.signature) fact.signature = extra.signature;
-    if (extra.parent) fact.parent = extra.parent;
-    table.symbols.push(fact);
-    table.byId.set(id, fact);
-    table.byDeclaration.set(extra.declaration ?? node, id);
-    table.declarationOf.set(id, extra.declaration ?? node);
-    table.owners.set(node, id);
-    return id;
+interface SymbolExtras {
+  signature?: string | undefined;
+  parent?: string | undefined;
+  declaration?: ts.Node;
+}
+
+/** Records one symbol and indexes its node; the first declaration of an id stands (overloads, re-declarations). */
+function addSymbol(table: SymbolTable, sourceFile: ts.SourceFile, file: string, node: ts.Node, name: string, kind: SymbolKind, exported: boolean, extra: SymbolExtras = {}): string | undefined {
+  const id = `${file}#${name}`;
+  if (table.byId.has(id)) return undefined;
+  const start = node.getStart(sourceFile);
+  const fact: SymbolFact = {
+    id,
+    name,
+    kind,
+    file,
+    line: lineOf(sourceFile, start),
+    endLine: lineOf(sourceFile, node.end),
+    loc: countLoc(sourceFile.text.slice(start, node.end)),
+    exported,
   };
+  if (extra.signature) fact.signature = extra.signature;
+  if (extra.parent) fact.parent = extra.parent;
+  table.symbols.push(fact);
+  table.byId.set(id, fact);
+  table.byDeclaration.set(extra.declaration ?? node, id);
+  table.declarationOf.set(id, extra.declaration ?? node);
+  table.owners.set(node, id);
+  return id;
+}
+
+/**
+ * Makes an inline function a handler symbol of its own, named `name` (or `<name>@L<line>:<column>`
+ * when `at` is set, the way inline route handlers are named). Entry-point adapters call it for
+ * handlers only they can recognise (a tRPC resolver, a Hono `app.on` handler), before calls are
+ * collected, so the calls inside belong to the handler. Returns the symbol id (also when it existed).
+ */
+export function addHandlerSymbol(table: SymbolTable, fn: ts.ArrowFunction | ts.FunctionExpression, file: string, name: string, at = false): string | undefined {
+  const existing = table.owners.get(fn);
+  if (existing) return existing;
+  const sourceFile = fn.getSourceFile();
+  const start = sourceFile.getLineAndCharacterOfPosition(fn.getStart(sourceFile));
+  const fullName = at ? `${name}@L${start.line + 1}:${start.character + 1}` : name;
+  return addSymbol(table, sourceFile, file, fn, fullName, 'handler', false, { signature: signatureOf(fn, sourceFile) });
+}
+
+export function collectSymbols(sourceFile: ts.SourceFile, file: string, table: SymbolTable): void {
+  const add = (node: ts.Node, name: string, kind: SymbolKind, exported: boolean, extra: SymbolExtras = {}): string | undefined =>
+    addSymbol(table, sourceFile, file, node, name, kind, exported, extra);
 
   const addClass = (node: ts.ClassDeclaration | ts.ClassExpression, name: string, exported: boolean, declaration: ts.Node): void => {
     const classId = add(node, name, 'class', exported, { declaration });
@@ -119,15 +154,11 @@ export function collectSymbols(sourceFile: ts.SourceFile, file: string, table: S
     if (ts.isCallExpression(node)) {
       const registrar = registrarName(node, sourceFile);
       if (registrar) {
-        for (const arg of node.arguments) {
-          const candidates = ts.isArrayLiteralExpression(arg) ? arg.elements : [arg];
-          for (const element of candidates) {
-            const fn = unwrap(element);
-            if (!isFunctionExpressionLike(fn) || table.owners.has(fn)) continue;
-            const line = lineOf(sourceFile, fn.getStart(sourceFile));
-            const column = sourceFile.getLineAndCharacterOfPosition(fn.getStart(sourceFile)).character + 1;
-            add(fn, `${registrar}@L${line}:${column}`, 'handler', false, { signature: signatureOf(fn, sourceFile) });
-          }
+        for (const fn of node.arguments.flatMap(handedFunctions)) {
+          if (table.owners.has(fn) || !(isFunctionExpressionLike(fn) || ts.isMethodDeclaration(fn))) continue;
+          const line = lineOf(sourceFile, fn.getStart(sourceFile));
+          const column = sourceFile.getLineAndCharacterOfPosition(fn.getStart(sourceFile)).character + 1;
+          add(fn, `${registrar}@L${line}:${column}`, 'handler', false, { signature: signatureOf(fn, sourceFile) });
         }
       }
     }

@@ -20,6 +20,8 @@ export interface ResolveContext {
   isLibFile: (sourceFile: ts.SourceFile) => boolean;
   /** interface/abstract member declaration → implementing symbol ids; filled lazily. */
   implementations: Map<ts.Node, string[]>;
+  /** Provided (abstract) class → classes bound to it with `useClass`; see provider-bindings.ts. */
+  boundClasses: Map<ts.Symbol, string[]>;
 }
 
 const FUNCTION_REFERENCE_METHODS = new Set(['bind', 'call', 'apply']);
@@ -42,7 +44,7 @@ function memberNameOf(callee: ts.Expression): string | undefined {
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
-/** Project classes that implement the interface (or extend the abstract class) declaring `member`. */
+/** Project classes that implement the interface (or extend the abstract class) declaring `member`, or are bound to it. */
 function implementationsOf(member: ts.Node, context: ResolveContext): string[] {
   const cached = context.implementations.get(member);
   if (cached) return cached;
@@ -60,6 +62,10 @@ function implementationsOf(member: ts.Node, context: ResolveContext): string[] {
       if (!implementsOwner) continue;
       const methodId = `${fact.id}.${memberName.text}`;
       if (context.table.byId.has(methodId)) found.push(methodId);
+    }
+    for (const classId of (ownerSymbol && context.boundClasses.get(ownerSymbol)) || []) {
+      const methodId = `${classId}.${memberName.text}`;
+      if (context.table.byId.has(methodId) && !found.includes(methodId)) found.push(methodId);
     }
   }
   context.implementations.set(member, found);

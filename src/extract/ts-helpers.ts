@@ -31,9 +31,13 @@ export function stringLiteralValue(node: ts.Node | undefined): string | undefine
   return undefined;
 }
 
-/** The symbol a name refers to, through import aliases (`import { x }`, re-exports, barrels). */
+/**
+ * The symbol a name refers to, through import aliases (`import { x }`, re-exports, barrels).
+ * In `{ handler }` the name stands for the value it copies, not for the new property.
+ */
 export function resolvedSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
-  let symbol = checker.getSymbolAtLocation(node);
+  const shorthand = node.parent && ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+  let symbol = shorthand ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
     try {
       symbol = checker.getAliasedSymbol(symbol);
@@ -43,6 +47,26 @@ export function resolvedSymbol(checker: ts.TypeChecker, node: ts.Node): ts.Symbo
   }
   // An unresolved import aliases to the `unknown` symbol, which has no declarations.
   return symbol;
+}
+
+/**
+ * The module a local name was brought in from: `import x from 'm'`, `import { x } from 'm'`,
+ * `import * as x from 'm'`, `const x = require('m')` and `const { x } = require('m')`.
+ */
+export function importedFrom(identifier: ts.Identifier, checker: ts.TypeChecker): string | undefined {
+  let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.declarations?.[0];
+  while (node && ts.isBindingElement(node)) node = node.parent.parent;
+  if (node && ts.isVariableDeclaration(node)) return node.initializer ? requiredModule(node.initializer) : undefined;
+  while (node && !ts.isImportDeclaration(node)) node = node.parent;
+  return node && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+}
+
+/** `require('m')` (also `require('m').default`) → `'m'`. */
+export function requiredModule(expression: ts.Expression): string | undefined {
+  let node = unwrap(expression);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'default') node = unwrap(node.expression);
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+  return stringLiteralValue(node.arguments[0]);
 }
 
 /** `@scope/name/deep` → `@scope/name`, `name/deep` → `name`, `node:fs` → `fs`. */

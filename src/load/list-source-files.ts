@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', 'reports']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', 'out', '.next', 'reports']);
 
 /** Every .ts/.tsx file under `dir`, for services that have no tsconfig. Symlinks are not followed. */
 export function listSourceFiles(dir: string): string[] {

@@ -3,10 +3,14 @@ import picomatch from 'picomatch';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import fs from 'node:fs';
 import { InputError, type AnalyzeOptions, type SkippedFile } from '../model/index.js';
-import { isInside, relativePosix } from '../util/index.js';
+import { compareStrings, isCarveGenerated, isInside, relativePosix } from '../util/index.js';
+import { findWorkspace, type Workspace } from './find-workspace.js';
+import { readServiceTsconfig } from './follow-references.js';
 import { listSourceFiles } from './list-source-files.js';
-import { readTsconfig } from './read-tsconfig.js';
 import { isTestFile } from './test-files.js';
+import { workspaceConfigHost } from './workspace-config-host.js';
+import { workspacePaths } from './workspace-paths.js';
+import { workspaceSourcesReached } from './workspace-sources.js';
 
 /** The one object that carries ts-morph out of this stage; only extract/ (and scaffold/) read it. */
 export interface LoadedProject {
@@ -35,18 +39,35 @@ export interface ProjectInputs {
   /** Root file names from the tsconfig (or the folder walk), absolute. */
   fileNames: string[];
   warnings: string[];
+  /** The npm/pnpm workspace around the service, whose packages map to their sources (in `paths`). */
+  workspace: Workspace | null;
+}
+
+/** Whether carve analyses a file (rather than only letting the checker read it). */
+function analysable(options: AnalyzeOptions, file: string): boolean {
+  const absolute = path.resolve(file);
+  if (absolute.endsWith('.d.ts') || !isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) return false;
+  return options.includeTests || !isTestFile(relativePosix(options.root, absolute));
 }
 
 export function readProjectInputs(options: AnalyzeOptions): ProjectInputs {
+  const warnings: string[] = [];
+  const workspace = findWorkspace(options.root, (message) => warnings.push(message));
+  let compilerOptions = DEFAULT_OPTIONS;
+  let fileNames: string[];
   if (options.tsconfig) {
-    const parsed = readTsconfig(options.tsconfig);
-    return { compilerOptions: parsed.compilerOptions, fileNames: parsed.fileNames, warnings: [...parsed.warnings] };
+    const parsed = readServiceTsconfig(options.tsconfig, workspaceConfigHost(workspace), (file) => analysable(options, file));
+    compilerOptions = parsed.compilerOptions;
+    fileNames = parsed.fileNames;
+    warnings.push(...parsed.warnings);
+  } else {
+    fileNames = listSourceFiles(options.root);
+    warnings.push('no tsconfig.json found: analysing every .ts file under the service root with default options');
   }
-  return {
-    compilerOptions: DEFAULT_OPTIONS,
-    fileNames: listSourceFiles(options.root),
-    warnings: ['no tsconfig.json found: analysing every .ts file under the service root with default options'],
-  };
+  // The service's own `paths` win over the generated ones for the same pattern; being compiler
+  // options, the generated ones also key the cache.
+  const paths = workspace ? { ...workspacePaths(workspace), ...compilerOptions.paths } : compilerOptions.paths;
+  return { compilerOptions: { ...compilerOptions, ...(paths ? { paths } : {}) }, fileNames, warnings, workspace };
 }
 
 /**
@@ -64,7 +85,7 @@ export function programFiles(loaded: LoadedProject): { file: string; text?: stri
 
 export function loadProject(options: AnalyzeOptions, inputs: ProjectInputs = readProjectInputs(options)): LoadedProject {
   const warnings = [...inputs.warnings];
-  const { compilerOptions, fileNames } = inputs;
+  const { compilerOptions, fileNames, workspace } = inputs;
 
   const project = new Project({
     compilerOptions: {
@@ -91,18 +112,26 @@ export function loadProject(options: AnalyzeOptions, inputs: ProjectInputs = rea
     const size = fs.statSync(absolute, { throwIfNoEntry: false })?.size ?? 0;
     if (size > options.maxFileBytes && !absolute.endsWith('.d.ts')) {
       unread.push({ file: absolute, size });
-      if (isInside(options.scope, absolute)) skipped.push({ file: relativePosix(options.root, absolute), reason: `larger than ${options.maxFileBytes / 1024} KiB (${Math.ceil(size / 1024)} KiB)` });
+      // Only files carve would have analysed are worth listing: not an oversized generated e2e fixture.
+      if (analysable(options, absolute)) skipped.push({ file: relativePosix(options.root, absolute), reason: `larger than ${options.maxFileBytes / 1024} KiB (${Math.ceil(size / 1024)} KiB)` });
       continue;
     }
     const sourceFile = project.addSourceFileAtPath(absolute);
-    if (sourceFile.isDeclarationFile()) continue;
-    if (!isInside(options.scope, absolute) || absolute.split(path.sep).includes('node_modules')) continue;
-    const rel = relativePosix(options.root, absolute);
-    if (!options.includeTests && isTestFile(rel)) continue;
-    if (excluded(rel)) continue;
+    if (!analysable(options, absolute) || excluded(relativePosix(options.root, absolute))) continue;
+    if (isCarveGenerated(sourceFile.getFullText())) {
+      // carve's own scaffold (ports, adapters, function packages) is not the service's code.
+      skipped.push({ file: relativePosix(options.root, absolute), reason: 'generated by carve scaffold' });
+      continue;
+    }
     analysed.push(sourceFile);
   }
   project.resolveSourceFileDependencies();
+  if (workspace) {
+    for (const sourceFile of workspaceSourcesReached(analysed, workspace, options)) {
+      if (!excluded(relativePosix(options.root, sourceFile.getFilePath()))) analysed.push(sourceFile);
+    }
+    analysed.sort((a, b) => compareStrings(a.getFilePath(), b.getFilePath()));
+  }
 
   if (analysed.length === 0) {
     const where = options.tsconfig ?? options.root;

@@ -4,6 +4,8 @@ import { InputError } from '../model/index.js';
 
 export interface ParsedTsconfig {
   compilerOptions: ts.CompilerOptions;
+  /** `references` of a solution-style config, as tsconfig files. */
+  references: string[];
   fileNames: string[];
   warnings: string[];
 }
@@ -22,13 +24,13 @@ function flatten(diagnostic: ts.Diagnostic): string {
 }
 
 /** Reads a tsconfig through the TypeScript API only; nothing in the target is executed. */
-export function readTsconfig(file: string): ParsedTsconfig {
+export function readTsconfig(file: string, host: ts.ParseConfigHost = ts.sys): ParsedTsconfig {
   const read = ts.readConfigFile(file, ts.sys.readFile);
   if (read.error) throw new InputError(`${file}: cannot read tsconfig (${flatten(read.error)})`);
   if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
     throw new InputError(`${file}: tsconfig is not a JSON object`);
   }
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(file), undefined, file);
   const warnings: string[] = [];
   for (const diagnostic of parsed.errors) {
     // Messages name files by absolute path; the model must not carry the machine's paths.
@@ -37,5 +39,6 @@ export function readTsconfig(file: string): ParsedTsconfig {
     // TS18003 "No inputs were found" is reported by the caller with a clearer message.
     if (diagnostic.code !== 18003) warnings.push(`${path.basename(file)}: ${message}`);
   }
-  return { compilerOptions: parsed.options, fileNames: parsed.fileNames, warnings };
+  const references = (parsed.projectReferences ?? []).map((reference) => ts.resolveProjectReferencePath(reference));
+  return { compilerOptions: parsed.options, references, fileNames: parsed.fileNames, warnings };
 }

@@ -42,6 +42,8 @@ export interface MonolithPlan {
   files: RenderedFile[];
   /** Unified diff (git apply format) of the edits to existing monolith files. */
   patch: string;
+  /** What the planner could not do by itself: manual follow-ups for the PR description. */
+  notes?: string[];
 }
 
 /** Prefix of every internal endpoint the monolith exposes to carved functions. */
@@ -49,6 +51,24 @@ export const INTERNAL_PREFIX = '/internal/carve';
 
 /** Header a function sends, and the monolith checks, on internal calls (shared secret). */
 export const SHARED_SECRET_HEADER = 'x-carve-secret';
+
+/** Env variable holding that secret, on both sides; unset in the monolith = no internal endpoints. */
+export const INTERNAL_SECRET_ENV = 'CARVE_INTERNAL_SECRET';
+
+/** Env variable of the function holding the monolith's base URL for internal calls. */
+export const MONOLITH_URL_ENV = 'CARVE_MONOLITH_URL';
+
+/**
+ * Wire format of an internal call: `POST <ClientOperation.path>` with body `{ "args": [...] }` (the
+ * domain function's arguments in order) and the secret header; the monolith answers 200
+ * `{ "result": … }`, or an error status (the error's own `status`/`statusCode` when 4xx/5xx, else
+ * 500; 400 for a body without `args`; 401 for a wrong secret) with `{ "error": { name, message } }`.
+ * Without the monolith's `CARVE_INTERNAL_SECRET` the endpoints do not exist (404).
+ */
+export interface InternalCallBody {
+  args: unknown[];
+}
+export type InternalCallReply = { result: unknown } | { error: { name: string; message: string } };
 
 /**
  * The client operation for a remote call, named the same way by both sides of the boundary so the

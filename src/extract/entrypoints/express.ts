@@ -1,10 +1,11 @@
 import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
-import { isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { importedFrom, isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
-import { joinRoutePath } from './route-paths.js';
+import { calledFunction, firstReturned, forEachMethodCall } from './follow-values.js';
+import { flattenArguments, parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
+import { joinRoutePath, mountedPrefixes } from './route-paths.js';
 
 const METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
@@ -25,12 +26,9 @@ interface Mount {
   prefix: string;
 }
 
-/** Whether a local name was imported from 'express' (default, named or namespace import). */
+/** Whether a local name was imported (or required) from 'express'. */
 function isFromExpress(identifier: ts.Identifier, checker: ts.TypeChecker): boolean {
-  const declaration = checker.getSymbolAtLocation(identifier)?.declarations?.[0];
-  let node: ts.Node | undefined = declaration;
-  while (node && !ts.isImportDeclaration(node)) node = node.parent;
-  return !!node && ts.isStringLiteral(node.moduleSpecifier) && node.moduleSpecifier.text === 'express';
+  return importedFrom(identifier, checker) === 'express';
 }
 
 /** `express()` makes an app; `Router()`, `express.Router()`, `Router({ mergeParams: true })` a router. */
@@ -41,13 +39,6 @@ function routerFactoryKind(node: ts.Expression, checker: ts.TypeChecker): 'app' 
   if (ts.isIdentifier(callee)) return isFromExpress(callee, checker) ? (callee.text === 'Router' ? 'router' : 'app') : undefined;
   const isRouter = ts.isPropertyAccessExpression(callee) && callee.name.text === 'Router' && ts.isIdentifier(callee.expression) && isFromExpress(callee.expression, checker);
   return isRouter ? 'router' : undefined;
-}
-
-function flattenArguments(args: readonly ts.Expression[]): ts.Expression[] {
-  return args.flatMap((arg) => {
-    const node = unwrap(arg);
-    return ts.isArrayLiteralExpression(node) ? flattenArguments(node.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e))) : [arg];
-  });
 }
 
 class ExpressScan {
@@ -87,33 +78,14 @@ class ExpressScan {
       return undefined;
     }
     if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      const nameNode = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
-      const declaration = nameNode ? resolvedSymbol(this.context.checker, nameNode)?.valueDeclaration : undefined;
-      const fn = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? unwrap(declaration.initializer) : declaration;
-      if (fn && (ts.isFunctionDeclaration(fn) || isFunctionExpressionLike(fn) || ts.isMethodDeclaration(fn))) return this.returnedRouter(fn, depth);
+      const fn = calledFunction(node.expression, this.context.checker);
+      if (fn) return firstReturned(fn, (returned) => this.routerOf(returned, depth + 1));
     }
     return undefined;
   }
 
-  private returnedRouter(fn: ts.FunctionLikeDeclaration, depth: number): ts.Node | undefined {
-    if (fn.body && !ts.isBlock(fn.body)) return this.routerOf(fn.body, depth + 1);
-    let found: ts.Node | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found || (node !== fn && ts.isFunctionLike(node))) return;
-      if (ts.isReturnStatement(node) && node.expression) found = this.routerOf(node.expression, depth + 1);
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
-    return found;
-  }
-
   private findUses({ sourceFile, file }: AnalysedFile): void {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) this.inspectCall(node, node.expression, sourceFile, file);
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+    forEachMethodCall(sourceFile, (call, callee) => this.inspectCall(call, callee, sourceFile, file));
   }
 
   private inspectCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression, sourceFile: ts.SourceFile, file: string): void {
@@ -157,19 +129,6 @@ class ExpressScan {
     this.routes.push({ router, method, path: routePath, handlers: flattenArguments(call.arguments.slice(1)), file, line });
   }
 
-  /** Every mount prefix under which a router is reachable from a root (a router nobody mounts). */
-  private prefixesOf(router: ts.Node, seen: Set<ts.Node>): string[] {
-    const parents = this.mounts.filter((mount) => mount.child === router);
-    if (parents.length === 0) return [''];
-    const prefixes: string[] = [];
-    for (const mount of parents) {
-      if (seen.has(mount.parent)) continue;
-      const next = new Set(seen).add(mount.parent);
-      for (const parentPrefix of this.prefixesOf(mount.parent, next)) prefixes.push(joinRoutePath(parentPrefix, mount.prefix));
-    }
-    return prefixes.length ? prefixes : [''];
-  }
-
   private groupOf(router: ts.Node): string | null {
     return this.apps.has(router) ? null : routerGroupId(router, this.context.relativeFile);
   }
@@ -182,7 +141,7 @@ class ExpressScan {
       const { handler, middleware } = resolveHandlers(route.handlers, checker, table);
       const group = this.groupOf(route.router);
       const parentGroup = group ? parentRouterGroup(route.router, this.mounts, (router) => serving.has(router), (router) => this.groupOf(router)) : undefined;
-      for (const prefix of this.prefixesOf(route.router, new Set([route.router]))) {
+      for (const prefix of mountedPrefixes(route.router, this.mounts)) {
         entries.push({ method: route.method, path: joinRoutePath(prefix, route.path), file: route.file, line: route.line, handler, middleware, framework: 'express', group, ...(parentGroup ? { parentGroup } : {}) });
       }
     }

@@ -28,13 +28,26 @@ export function handlerSymbolOf(expression: ts.Expression, checker: ts.TypeCheck
   return undefined;
 }
 
+/** Handler lists as written: arrays (`[auth, validate]`) spread in place, holes and spreads left out. */
+export function flattenArguments(args: readonly ts.Expression[]): ts.Expression[] {
+  return args.flatMap((arg) => {
+    const node = unwrap(arg);
+    return ts.isArrayLiteralExpression(node) ? flattenArguments(node.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e))) : [arg];
+  });
+}
+
 /** The last expression of a route registration is the handler; the ones before it are middleware. */
 export function resolveHandlers(handlers: readonly ts.Expression[], checker: ts.TypeChecker, table: SymbolTable): { handler: string | null; middleware: string[] } {
   const last = handlers[handlers.length - 1];
   return {
     handler: last ? (handlerSymbolOf(last, checker, table) ?? null) : null,
-    middleware: handlers.slice(0, -1).map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80)),
+    middleware: middlewareSymbols(handlers.slice(0, -1), checker, table),
   };
+}
+
+/** Middleware as symbol ids, or their source text (cut short) when they are not project code. */
+export function middlewareSymbols(expressions: readonly ts.Expression[], checker: ts.TypeChecker, table: SymbolTable): string[] {
+  return expressions.map((expression) => handlerSymbolOf(expression, checker, table) ?? expression.getText().slice(0, 80));
 }
 
 /** A router's group id, `<file>#<variable>`: routes registered on it share it. */

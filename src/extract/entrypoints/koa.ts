@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
-import { lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { importedFrom, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
@@ -22,9 +22,7 @@ interface Site {
 
 /** Whether a local name was imported from koa-router or @koa/router. */
 function isKoaRouterClass(identifier: ts.Identifier, checker: ts.TypeChecker): boolean {
-  let node: ts.Node | undefined = checker.getSymbolAtLocation(identifier)?.declarations?.[0];
-  while (node && !ts.isImportDeclaration(node)) node = node.parent;
-  return !!node && ts.isStringLiteral(node.moduleSpecifier) && ROUTER_PACKAGES.has(node.moduleSpecifier.text);
+  return ROUTER_PACKAGES.has(importedFrom(identifier, checker) ?? '');
 }
 
 /** `{ prefix: '/api' }` in `new Router({ prefix })`. */

@@ -10,3 +10,8 @@ export function mdCode(text: string): string {
 export function percent(value: number): string {
   return `${Math.round(value * 1000) / 10}%`;
 }
+
+/** Code in a table cell: literal inside backticks, so only the pipe (GFM splits cells on it) is escaped. */
+export function mdCodeCell(text: string): string {
+  return mdCode(text).replace(/\|/g, '\\|');
+}
