@@ -23,7 +23,8 @@ export interface InputFile {
   size?: number;
 }
 
-export type CacheHit = { kind: 'analysis'; analysis: Analysis } | { kind: 'facts'; facts: Facts };
+/** An analysis hit carries the stored analysis.json text too: the very bytes the cold run wrote. */
+export type CacheHit = { kind: 'analysis'; analysis: Analysis; analysisJson: string } | { kind: 'facts'; facts: Facts };
 
 export interface CacheEntry {
   read(): CacheHit | undefined;
@@ -135,7 +136,7 @@ export function openCacheEntry(cache: AnalysisCache, options: AnalyzeOptions, in
         if (analysis && analysis.header.format === CACHE_FORMAT && analysis.header.key === analysisKeyOf(inputsDigest)) {
           const value: unknown = JSON.parse(analysis.body);
           if (!isAnalysis(value)) throw new Error('not an analysis');
-          return { kind: 'analysis', analysis: value };
+          return { kind: 'analysis', analysis: value, analysisJson: analysis.body };
         }
       } catch (error) {
         unusable(analysisFile, error);

@@ -5,7 +5,7 @@ import { extractFacts } from '../extract/index.js';
 import { buildGraph } from '../graph/index.js';
 import { loadProject, programFiles, readProjectInputs, type LoadedProject } from '../load/index.js';
 import type { Analysis, AnalyzeOptions, Facts, RenderedFile } from '../model/index.js';
-import { renderReport } from '../report/index.js';
+import { REPORTERS, renderReport } from '../report/index.js';
 import { collectGarbage } from './collect-garbage.js';
 import { openCacheEntry, type AnalysisCache, type CacheHit } from './analysis-cache.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -76,7 +76,12 @@ export function analyze(request: AnalyzeRequest, hooks: AnalyzeHooks = {}): Anal
     // The graph and the layered facts are garbage now; the report's large strings come next.
     collectGarbage();
   }
-  const files = phase('report', 'rendering the report', () => renderReport(analysis));
+  // On an analysis hit the stored analysis.json is reused as is: re-serialising the model is the
+  // largest step of a warm run (80 MB at 500k lines), and it would give the same bytes.
+  const reused = hit?.kind === 'analysis' ? hit.analysisJson : undefined;
+  const files = phase('report', 'rendering the report', () =>
+    reused === undefined ? renderReport(analysis) : Object.entries(REPORTERS).map(([name, render]) => (name === 'json' ? { path: 'analysis.json', content: reused } : render(analysis))),
+  );
   const analysisJson = files.find((file) => file.path === 'analysis.json');
   if (entry && hit?.kind !== 'analysis' && analysisJson) phase('cache', 'writing the analysis to the cache', () => entry.storeAnalysis(analysisJson.content));
   return { options, analysis, files, timings, cacheHit: hit?.kind ?? null };
