@@ -18,8 +18,10 @@ const service = {
 declare module 'ioredis' { export default class Redis { constructor(url: string); get(key: string): Promise<string | null> } }`,
   'src/app.ts': `import { Router } from 'express';
 import { cartController } from './controllers/cart.controller';
+import * as carts from './controllers/cart.controller';
 import { requireUser } from './middleware/auth';
 export const router = Router();
+router.get('/carts/:id/summary', requireUser, carts.cartController.show);
 router.get('/carts/:id', requireUser, cartController.show);
 router.post('/carts/:id/items', requireUser, cartController.add);`,
   'src/middleware/auth.ts': `import type { NextFunction, Request, Response } from 'express';
@@ -91,6 +93,7 @@ describe('scaffold', () => {
     const { file } = shop;
     expect(file('src/routes.ts')).toContain("{ method: 'GET', path: '/carts/:id', serve: expressRoute(requireUser, cartController.show) }");
     expect(file('src/routes.ts')).toContain("import { requireUser } from './glue/middleware/auth.js';");
+    expect(file('src/routes.ts')).toContain("import * as carts from './glue/controllers/cart.controller.js';");
     const assembler = file('src/glue/bff/cart.assembler.ts');
     expect(assembler).toContain('// Cart screens: totals are computed here, not in the domain.');
     expect(assembler).toContain('/** What the cart screen shows. */');

@@ -102,12 +102,13 @@ export class Needs {
     let imports = this.imports.get(owner);
     if (!imports) this.imports.set(owner, (imports = new Map()));
     if (imports.has(local)) return;
+    const importedName = Node.isImportSpecifier(aliasDeclaration) ? aliasDeclaration.getName() : Node.isNamespaceImport(aliasDeclaration) ? '*' : 'default';
     const target = targets.find((declaration) => this.index.homeOf(declaration) !== 'outside');
     if (target) {
-      imports.set(local, { declaration: target, importedName: local });
+      // A namespace import's target is the module itself (`import * as c from './controller'`).
+      imports.set(local, { declaration: target, importedName: Node.isSourceFile(target) ? '*' : local });
       return;
     }
-    const importedName = Node.isImportSpecifier(aliasDeclaration) ? aliasDeclaration.getName() : Node.isNamespaceImport(aliasDeclaration) ? '*' : 'default';
     imports.set(local, { module: importDeclaration.getModuleSpecifierValue(), importedName });
   }
 
