@@ -58,12 +58,12 @@ function targetOf(imported: ImportedName, needs: Needs, naming: Naming): Target 
   }
   const typeLike = Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isClassDeclaration(declaration);
   if (home === 'copied') {
-    return { file: copiedPath(needs.index.relativePath(declaration.getSourceFile())), name: needs.index.exportNameOf(declaration) ?? imported.importedName, typeOnly: Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) };
+    return { file: copiedPath(needs.index.relativePath(declaration.getSourceFile())), name: imported.importedName, typeOnly: Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) };
   }
   const name = naming.nameOf(declaration, declaredName(declaration));
   if (typeLike || Node.isEnumDeclaration(declaration)) return { file: LAYOUT.types, name, typeOnly: typeLike };
   if (home === 'domain') {
-    const isConstant = Node.isVariableDeclaration(declaration) && !needs.instances.has(declaration);
+    const isConstant = Node.isVariableDeclaration(declaration) && !needs.instances.has(declaration) && !needs.clientFunctions.has(declaration);
     return { file: isConstant ? LAYOUT.constants : LAYOUT.clients, name, typeOnly: false };
   }
   if (home === 'infrastructure') return { file: LAYOUT.baas, name, typeOnly: false };
