@@ -18,8 +18,10 @@ const service = {
 declare module 'ioredis' { export default class Redis { constructor(url: string); get(key: string): Promise<string | null> } }`,
   'src/app.ts': `import { Router } from 'express';
 import { cartController } from './controllers/cart.controller';
+import * as carts from './controllers/cart.controller';
 import { requireUser } from './middleware/auth';
 export const router = Router();
+router.get('/carts/:id/summary', requireUser, carts.cartController.show);
 router.get('/carts/:id', requireUser, cartController.show);
 router.post('/carts/:id/items', requireUser, cartController.add);`,
   'src/middleware/auth.ts': `import type { NextFunction, Request, Response } from 'express';
@@ -35,6 +37,7 @@ export const cartController = {
 };`,
   'src/bff/cart.assembler.ts': `// Cart screens: totals are computed here, not in the domain.
 import { cartService, type Cart } from '../domain/cart.service';
+import { stockLeft } from '../domain/stock.service';
 import { cache } from '../infra/cache';
 
 /** What the cart screen shows. */
@@ -51,6 +54,7 @@ export async function cartView(id: string): Promise<CartView> {
 }
 
 export async function addToCart(id: string, sku: string): Promise<CartView> {
+  if ((await stockLeft(sku)) < 1) throw new Error('sold out');
   await cartService.add(id, sku);
   return cartView(id);
 }`,
@@ -63,6 +67,7 @@ export class CartService {
   async unused(): Promise<void> {}
 }
 export const cartService = new CartService();`,
+  'src/domain/stock.service.ts': 'export const stockLeft = async (sku: string): Promise<number> => sku.length;',
   'src/infra/cache.ts': `import Redis from 'ioredis';
 export class CacheClient {
   private readonly redis = new Redis('redis://localhost');
@@ -91,10 +96,10 @@ describe('scaffold', () => {
     const { file } = shop;
     expect(file('src/routes.ts')).toContain("{ method: 'GET', path: '/carts/:id', serve: expressRoute(requireUser, cartController.show) }");
     expect(file('src/routes.ts')).toContain("import { requireUser } from './glue/middleware/auth.js';");
+    expect(file('src/routes.ts')).toContain("import * as carts from './glue/controllers/cart.controller.js';");
     const assembler = file('src/glue/bff/cart.assembler.ts');
     expect(assembler).toContain('// Cart screens: totals are computed here, not in the domain.');
     expect(assembler).toContain('/** What the cart screen shows. */');
-    expect(assembler).toContain("import { cartService } from '../../clients/index.js';");
     expect(assembler).toContain("import type { Cart } from '../../types.js';");
     expect(assembler).toContain("import { cache } from '../../baas/index.js';");
     expect(assembler).not.toContain('neverCalledFromARoute');
@@ -103,7 +108,9 @@ describe('scaffold', () => {
 
   it('calls the domain through a typed client: async methods over HTTP, sync ones refused clearly', async () => {
     const { plan, file } = shop;
-    expect(plan.operations.map((op) => op.path)).toEqual(['/internal/carve/carts/cartServiceAdd', '/internal/carve/carts/cartServiceLoad']);
+    expect(plan.operations.map((op) => op.path)).toEqual(['/internal/carve/carts/cartServiceAdd', '/internal/carve/carts/cartServiceLoad', '/internal/carve/carts/stockLeft']);
+    expect(file('src/clients/index.ts')).toContain("export const stockLeft: DomainFunctions['stockLeft'] = (...args: unknown[]) => remote(");
+    expect(file('src/glue/bff/cart.assembler.ts')).toContain("import { cartService, stockLeft } from '../../clients/index.js';");
     expect(file('src/types.ts')).toMatch(/export interface CartService \{\n {2}add\(id: string, sku: string\): Promise<void>;\n {2}lineLimit\(\): number;\n {2}load\(id: string\): Promise<Cart>;\n\}/);
     expect(file('src/types.ts')).toContain('export interface CartLine');
     expect(file('src/types.ts')).not.toContain('unused');

@@ -1,4 +1,4 @@
-import { Node, type MethodDeclaration, type FunctionDeclaration, type MethodSignature, type ParameterDeclaration } from 'ts-morph';
+import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration, type MethodSignature, type ParameterDeclaration } from 'ts-morph';
 import type { Needs } from './collect-needs.js';
 import { isPlatformDeclaration, topLevelStatementOf } from './source-index.js';
 
@@ -111,7 +111,7 @@ export interface CarriedSignature {
 }
 
 /** The call signature of a method or function, ready for an interface, references renamed. */
-export function carriedSignature(declaration: MethodDeclaration | FunctionDeclaration | MethodSignature, needs: Needs, naming: Naming, used: Set<string>): CarriedSignature {
+export function carriedSignature(declaration: MethodDeclaration | FunctionDeclaration | MethodSignature | ArrowFunction | FunctionExpression, needs: Needs, naming: Naming, used: Set<string>): CarriedSignature {
   const typeParameters = declaration.getTypeParameters().map((parameter) => carriedText(parameter, needs, naming, used));
   const parameters = declaration.getParameters().map((parameter, index) => parameterText(parameter, index, needs, naming, used));
   const returnNode = declaration.getReturnTypeNode();

@@ -1,4 +1,4 @@
-import { Node, type ClassDeclaration, type FunctionDeclaration, type MethodDeclaration, type SourceFile, type Statement, type VariableDeclaration } from 'ts-morph';
+import { Node, type ArrowFunction, type ClassDeclaration, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile, type Statement, type VariableDeclaration } from 'ts-morph';
 import { topLevelStatementOf, type SourceIndex } from './source-index.js';
 
 /** Owner key of the route table in Needs.imports. */
@@ -24,7 +24,7 @@ export class Needs {
   /** Per owner (a copied file's path, or `routes`): local name → what it was imported as. */
   readonly imports = new Map<string, Map<string, ImportedName>>();
   readonly clients = new Map<ClassDeclaration, Set<MethodDeclaration>>();
-  readonly clientFunctions = new Set<FunctionDeclaration>();
+  readonly clientFunctions = new Set<FunctionLike>();
   /** Domain singletons (`export const itemService = new ItemService()`) and their classes. */
   readonly instances = new Map<VariableDeclaration, ClassDeclaration>();
   readonly constants = new Set<Statement>();
@@ -32,7 +32,7 @@ export class Needs {
   readonly types = new Set<Statement>();
   readonly ports = new Set<ClassDeclaration>();
   readonly portInstances = new Map<VariableDeclaration, ClassDeclaration | undefined>();
-  readonly portFunctions = new Set<FunctionDeclaration>();
+  readonly portFunctions = new Set<FunctionLike>();
   /** Copied statements that were not exported in the monolith but are imported in the function. */
   readonly mustExport = new Set<Statement>();
   private readonly queue: [Node, string][] = [];
@@ -96,18 +96,38 @@ export class Needs {
     if (!imports.has(local)) imports.set(local, { declaration, importedName: local });
   }
 
+  /**
+   * The name a copied declaration is imported by in the package. One exported on its own keeps its
+   * name; one exported from a list (`export { a }`) gets `export` itself; a default export through
+   * `export default auth;` keeps that statement.
+   */
+  private exportedAs(declaration: Node, local: string): string {
+    if (this.index.homeOf(declaration) !== 'copied') return local;
+    const top = topLevelStatementOf(declaration);
+    const name = this.index.exportNameOf(declaration);
+    if (!top || !name || (Node.isExportable(top) && top.isExported()) || Node.isExportAssignment(top)) return name ?? local;
+    if (name === 'default') {
+      const assignment = top.getSourceFile().getStatements().find((statement) => Node.isExportAssignment(statement) && !statement.isExportEquals());
+      if (assignment) this.copy(assignment);
+      return 'default';
+    }
+    this.mustExport.add(top);
+    return Node.isVariableDeclaration(declaration) || Node.isFunctionDeclaration(declaration) || Node.isClassDeclaration(declaration) || Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isEnumDeclaration(declaration) ? (declaration.getName() ?? local) : local;
+  }
+
   private recordImport(owner: string, local: string, aliasDeclaration: Node, targets: Node[]): void {
     const importDeclaration = aliasDeclaration.getFirstAncestor(Node.isImportDeclaration);
     if (!importDeclaration) return;
     let imports = this.imports.get(owner);
     if (!imports) this.imports.set(owner, (imports = new Map()));
     if (imports.has(local)) return;
+    const importedName = Node.isImportSpecifier(aliasDeclaration) ? aliasDeclaration.getName() : Node.isNamespaceImport(aliasDeclaration) ? '*' : 'default';
     const target = targets.find((declaration) => this.index.homeOf(declaration) !== 'outside');
     if (target) {
-      imports.set(local, { declaration: target, importedName: local });
+      // A namespace import's target is the module itself (`import * as c from './controller'`).
+      imports.set(local, { declaration: target, importedName: Node.isSourceFile(target) ? '*' : this.exportedAs(target, local) });
       return;
     }
-    const importedName = Node.isImportSpecifier(aliasDeclaration) ? aliasDeclaration.getName() : Node.isNamespaceImport(aliasDeclaration) ? '*' : 'default';
     imports.set(local, { module: importDeclaration.getModuleSpecifierValue(), importedName });
   }
 
@@ -139,7 +159,8 @@ export class Needs {
     else if (Node.isVariableStatement(top)) {
       for (const variable of top.getDeclarations()) {
         const owningClass = classOfInstance(variable);
-        if (owningClass && this.index.homeOf(owningClass) === 'domain') {
+        if (functionOf(variable)) this.clientFunctions.add(variable);
+        else if (owningClass && this.index.homeOf(owningClass) === 'domain') {
           this.instances.set(variable, owningClass);
           this.clientOf(owningClass);
         } else this.constants.add(top);
@@ -152,6 +173,10 @@ export class Needs {
     else if (Node.isFunctionDeclaration(top)) this.portFunctions.add(top);
     else if (Node.isVariableStatement(top)) {
       for (const variable of top.getDeclarations()) {
+        if (functionOf(variable)) {
+          this.portFunctions.add(variable);
+          continue;
+        }
         const owningClass = classOfInstance(variable);
         const projectClass = owningClass && this.index.homeOf(owningClass) === 'infrastructure' ? owningClass : undefined;
         if (projectClass) this.ports.add(projectClass);
@@ -178,4 +203,14 @@ function classOfInstance(variable: VariableDeclaration): ClassDeclaration | unde
 
 function isWithin(inner: Node, outer: Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.getPos() >= outer.getPos() && inner.getEnd() <= outer.getEnd();
+}
+
+/** A function declaration, or a `const` bound to an arrow function or function expression. */
+export type FunctionLike = FunctionDeclaration | VariableDeclaration;
+
+/** The function node of a FunctionLike (`const f = async () => …` → the arrow), if it is one. */
+export function functionOf(declaration: FunctionLike): FunctionDeclaration | ArrowFunction | FunctionExpression | undefined {
+  if (Node.isFunctionDeclaration(declaration)) return declaration;
+  const initializer = declaration.getInitializer();
+  return Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer) ? initializer : undefined;
 }

@@ -51,14 +51,19 @@ function targetOf(imported: ImportedName, needs: Needs, naming: Naming): Target 
     return { module: imported.module!, name: imported.importedName, typeOnly: false };
   }
   const home = needs.index.homeOf(declaration);
+  if (Node.isSourceFile(declaration)) {
+    // A whole module: copied code keeps its path; the domain's and infrastructure's names live on in clients/ and baas/.
+    const file = home === 'copied' ? copiedPath(needs.index.relativePath(declaration)) : home === 'domain' ? LAYOUT.clients : LAYOUT.baas;
+    return { file, name: '*', typeOnly: false };
+  }
   const typeLike = Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isClassDeclaration(declaration);
   if (home === 'copied') {
-    return { file: copiedPath(needs.index.relativePath(declaration.getSourceFile())), name: needs.index.exportNameOf(declaration) ?? imported.importedName, typeOnly: Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) };
+    return { file: copiedPath(needs.index.relativePath(declaration.getSourceFile())), name: imported.importedName, typeOnly: Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) };
   }
   const name = naming.nameOf(declaration, declaredName(declaration));
   if (typeLike || Node.isEnumDeclaration(declaration)) return { file: LAYOUT.types, name, typeOnly: typeLike };
   if (home === 'domain') {
-    const isConstant = Node.isVariableDeclaration(declaration) && !needs.instances.has(declaration);
+    const isConstant = Node.isVariableDeclaration(declaration) && !needs.instances.has(declaration) && !needs.clientFunctions.has(declaration);
     return { file: isConstant ? LAYOUT.constants : LAYOUT.clients, name, typeOnly: false };
   }
   if (home === 'infrastructure') return { file: LAYOUT.baas, name, typeOnly: false };

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { Scope, type ClassDeclaration, type FunctionDeclaration, type MethodDeclaration } from 'ts-morph';
+import { Scope, type ClassDeclaration, type MethodDeclaration } from 'ts-morph';
 import type { Analysis, Candidate, RemoteCall, RenderedFile } from '../../model/index.js';
 import { clientOperationFor, type ClientOperation } from '../contract.js';
 import { carriedDeclaration, carriedSignature, declaredName, type Naming } from './carried-text.js';
-import type { Needs } from './collect-needs.js';
+import { functionOf, type FunctionLike, type Needs } from './collect-needs.js';
 
 export interface RemoteModules {
   files: RenderedFile[];
@@ -94,10 +94,11 @@ function renderOnce(needs: Needs, naming: Naming, analysis: Analysis, candidate:
     const members: string[] = [];
     for (const fn of [...needs.clientFunctions].sort((a, b) => declaredName(a).localeCompare(declaredName(b)))) {
       const name = naming.nameOf(fn, declaredName(fn));
-      const signature = carriedSignature(fn, needs, naming, typeUsed);
+      const node = functionOf(fn)!;
+      const signature = carriedSignature(node, needs, naming, typeUsed);
       const file = index.relativePath(fn.getSourceFile());
       members.push(`  ${name}${signature.text};`);
-      if (fn.isAsync() || /^Promise</.test(signature.returnText)) {
+      if (node.isAsync() || /^Promise</.test(signature.returnText)) {
         const operation = clientOperationFor(packageName, remoteCallOf(`${file}#${declaredName(fn)}`, declaredName(fn), file));
         operations.push(operation);
         clientFunctionLines.push(`export const ${name}: ${interfaceName}['${name}'] = (...args: unknown[]) => remote({ name: '${operation.operation}', path: '${operation.path}' }, args) as never;`);
@@ -175,7 +176,7 @@ function renderPorts(needs: Needs, naming: Naming, analysis: Analysis, typeUsed:
     entry.lines.push(`const ${name}Port = port<${type}>('${kind}', '${name}');\n/** Stands for \`${declaredName(variable)}\` (${index.relativePath(variable.getSourceFile())}). */\nexport const ${name}: ${type} = ${name}Port.proxy;\nexport const bind${pascal(name)} = ${name}Port.bind;`);
     ports.set(kind, [...(ports.get(kind) ?? []), name]);
   }
-  const functionsByKind = new Map<string, FunctionDeclaration[]>();
+  const functionsByKind = new Map<string, FunctionLike[]>();
   for (const fn of needs.portFunctions) {
     const kind = kindOf(index.relativePath(fn.getSourceFile()), analysis);
     functionsByKind.set(kind, [...(functionsByKind.get(kind) ?? []), fn]);
@@ -191,7 +192,7 @@ function renderPorts(needs: Needs, naming: Naming, analysis: Analysis, typeUsed:
     entry.lines.push(`const ${portName} = port<${interfaceName}>('${kind}', '${kind} functions');\nexport const bind${pascal(kind)}Functions = ${portName}.bind;`);
     for (const fn of functions.sort((a, b) => declaredName(a).localeCompare(declaredName(b)))) {
       const name = naming.nameOf(fn, declaredName(fn));
-      members.push(`  ${name}${carriedSignature(fn, needs, naming, typeUsed).text};`);
+      members.push(`  ${name}${carriedSignature(functionOf(fn)!, needs, naming, typeUsed).text};`);
       entry.lines.push(`/** Stands for \`${declaredName(fn)}\` (${index.relativePath(fn.getSourceFile())}). */\nexport const ${name}: ${interfaceName}['${name}'] = forward(${portName}, '${name}');`);
       ports.set(kind, [...(ports.get(kind) ?? []), name]);
     }
