@@ -85,6 +85,14 @@ describe('nameCandidates', () => {
       'root',
     ]);
   });
+
+  it('names GraphQL operations by the type they act on, not by their verb', () => {
+    expect(nameCandidates([['createProduct', 'products', 'Product.seller', 'updateProductVariants'], ['assignCollectionsToChannel', 'collection'], ['activeOrder', 'addItemToOrder', 'orders']])).toEqual([
+      'product',
+      'collection',
+      'order',
+    ]);
+  });
 });
 
 describe('carveCandidates on routers', () => {

@@ -3,7 +3,25 @@ import { compareStrings } from '../util/index.js';
 /** Path segments that say nothing about the business: versions, API roots, parameters. */
 const GENERIC_SEGMENTS = /^(api|apis|rest|v\d+|public|internal|open|app|web|svc|service|rpc|graphql|trpc)$/i;
 
-function meaningfulSegments(routePath: string): string[] {
+/** Leading words of GraphQL operation names that say what is done, not to what (`createProduct`). */
+const OPERATION_VERBS = /^(get|list|find|search|create|update|upsert|delete|remove|add|assign|unassign|set|cancel|transition|apply|adjust|settle|refund|modify|import|export|duplicate|run|move|request|register|verify|reset|refresh|login|logout|authenticate|active|my|current|all|on)$/;
+const OPERATION_FILLERS = /^(to|from|for|by|of|and|in|on|with)$/;
+
+/**
+ * A GraphQL operation name as segments (`assignCollectionsToChannel` → collection, channel): its
+ * camelCase words without the leading verb and fillers, plurals made singular, so the operations
+ * on one type share a name.
+ */
+function operationSegments(name: string): string[] {
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])/).map((word) => word.toLowerCase());
+  while (words.length > 1 && OPERATION_VERBS.test(words[0]!)) words.shift();
+  return words.filter((word) => !OPERATION_FILLERS.test(word)).map((word) => (/[^s]s$/.test(word) ? word.slice(0, -1) : word));
+}
+
+/** The lower-cased segments that name business things: `/api/v1/items/:id` → `['items']`, `createProduct` → `['product']`. */
+export function meaningfulSegments(routePath: string): string[] {
+  // HTTP paths start with '/'; GraphQL entries are `operationName` or `Type.field`.
+  if (!routePath.startsWith('/') && !routePath.includes('.')) return operationSegments(routePath);
   return routePath
     .split(/[/.]/)
     .filter((segment) => segment && !segment.startsWith(':') && !segment.startsWith('{') && !segment.includes('*') && !GENERIC_SEGMENTS.test(segment))

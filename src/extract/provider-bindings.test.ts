@@ -56,3 +56,30 @@ export class UsersModule {}`,
     expect(pairs.filter((pair) => pair.includes('UnboundUsers'))).toEqual([]);
   });
 });
+
+describe('NestJS token injection', () => {
+  it('resolves calls on an @Inject(TOKEN) parameter typed by an interface to the class bound to that token', () => {
+    const facts = factsFromText({
+      'src/tokens.ts': "export const PAYMENTS = 'PAYMENTS';\nexport const MAILER = Symbol('MAILER');",
+      'src/ports.ts': 'export interface Payments { charge(cents: number): Promise<string>; }\nexport interface Mailer { send(to: string): Promise<void>; }',
+      'src/stripe.payments.ts': 'export class StripePayments { async charge(cents: number) { return String(cents); } }',
+      'src/smtp.mailer.ts': 'export class SmtpMailer { async send(to: string) { void to; } }',
+      'src/checkout.service.ts': `import { Inject } from '@nestjs/common';
+import { MAILER, PAYMENTS } from './tokens';
+import type { Mailer, Payments } from './ports';
+export class CheckoutService {
+  constructor(@Inject(PAYMENTS) private readonly payments: Payments, @Inject(MAILER) private readonly mailer: Mailer) {}
+  async pay() { await this.mailer.send('a'); return this.payments.charge(5); }
+}`,
+      'src/checkout.module.ts': `import { Module } from '@nestjs/common';
+import { MAILER } from './tokens';
+import { StripePayments } from './stripe.payments';
+import { SmtpMailer } from './smtp.mailer';
+@Module({ providers: [{ provide: 'PAYMENTS', useClass: StripePayments }, { provide: MAILER, useClass: SmtpMailer }] })
+export class CheckoutModule {}`,
+    });
+    const pairs = callPairs(facts);
+    expect(pairs).toContain('src/checkout.service.ts#CheckoutService.pay -> src/stripe.payments.ts#StripePayments.charge');
+    expect(pairs).toContain('src/checkout.service.ts#CheckoutService.pay -> src/smtp.mailer.ts#SmtpMailer.send');
+  });
+});

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { SymbolTable } from '../collect-symbols.js';
-import { unwrap } from '../ts-helpers.js';
+import { resolvedSymbol, unwrap } from '../ts-helpers.js';
 import { constantString } from './constant-string.js';
 import { handlerSymbolOf } from './handler-symbol.js';
 
@@ -13,8 +13,13 @@ import { handlerSymbolOf } from './handler-symbol.js';
 /** Local name → `<module>:<exported name>` for the named imports of one file. */
 export type ImportMap = Map<string, string>;
 
+const importsCache = new WeakMap<ts.SourceFile, ImportMap>();
+
 export function importsOf(sourceFile: ts.SourceFile): ImportMap {
+  const cached = importsCache.get(sourceFile);
+  if (cached) return cached;
   const map: ImportMap = new Map();
+  importsCache.set(sourceFile, map);
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const bindings = statement.importClause?.namedBindings;
@@ -88,4 +93,28 @@ export function classDeclarationsOf(sourceFile: ts.SourceFile): ts.ClassDeclarat
   };
   visit(sourceFile);
   return found;
+}
+
+/**
+ * A class's methods and those it inherits from project base classes, nearest first, each name once
+ * (an override hides the base method): Nest scans the whole prototype chain for route decorators,
+ * which is how generic CRUD base controllers give each subclass its routes.
+ */
+export function methodsWithInherited(cls: ts.ClassDeclaration, checker: ts.TypeChecker): ts.MethodDeclaration[] {
+  const methods: ts.MethodDeclaration[] = [];
+  const seen = new Set<string>();
+  const visited = new Set<ts.ClassDeclaration>();
+  for (let current: ts.ClassDeclaration | undefined = cls; current && !visited.has(current) && visited.size < 8; ) {
+    visited.add(current);
+    for (const member of current.members) {
+      if (!ts.isMethodDeclaration(member)) continue;
+      const name = member.name.getText();
+      if (seen.has(name)) continue;
+      seen.add(name);
+      methods.push(member);
+    }
+    const base: ts.Expression | undefined = current.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    current = base ? resolvedSymbol(checker, base)?.declarations?.find(ts.isClassDeclaration) : undefined;
+  }
+  return methods;
 }

@@ -64,3 +64,21 @@ export class ItemsController { @Get() list(@Query() q: unknown) { return q; } }`
     ]);
   });
 });
+
+describe('graphql inherited operations', () => {
+  it('gives a resolver the operations of its base resolver class, typed by the subclass', () => {
+    expect(
+      operations({
+        'src/base.resolver.ts': `import { Query, ResolveField } from '@nestjs/graphql';
+export abstract class NodeResolver {
+  @Query(() => String) node() { return ''; }
+  @ResolveField(() => String) createdAt() { return ''; }
+}`,
+        'src/user.resolver.ts': `import { Resolver } from '@nestjs/graphql';
+import { NodeResolver } from './base.resolver';
+@Resolver('User')
+export class UserResolver extends NodeResolver {}`,
+      }),
+    ).toEqual(['FIELD User.createdAt -> src/base.resolver.ts#NodeResolver.createdAt [nestjs-graphql]', 'QUERY node -> src/base.resolver.ts#NodeResolver.node [nestjs-graphql]']);
+  });
+});

@@ -4,7 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { lineOf, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { constantString } from './constant-string.js';
-import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, type ReadDecorator } from './decorators.js';
+import { classDeclarationsOf, decoratorMiddleware, methodsWithInherited, decoratorsOf, importsOf, optionOf, type ReadDecorator } from './decorators.js';
 import { NEST_MIDDLEWARE } from './nest.js';
 
 /** The packages whose decorators declare resolvers, and the framework name entries get. */
@@ -53,9 +53,9 @@ function resolverOperations(cls: ts.ClassDeclaration, analysed: AnalysedFile, co
   const group = context.table.byDeclaration.get(cls) ?? `${file}#${className}`;
   const classMiddleware = decoratorMiddleware(classDecorators, MIDDLEWARE, context.checker, context.table);
   const entries: Omit<EntryFact, 'id'>[] = [];
-  for (const member of cls.members) {
-    if (!ts.isMethodDeclaration(member)) continue;
-    const decorators = decoratorsOf(member, imports);
+  for (const member of methodsWithInherited(cls, context.checker)) {
+    const memberFile = member.getSourceFile();
+    const decorators = decoratorsOf(member, importsOf(memberFile));
     for (const decorator of decorators) {
       const origin = graphqlOrigin(decorator);
       const method = origin ? OPERATIONS[origin.name] : undefined;
@@ -64,8 +64,8 @@ function resolverOperations(cls: ts.ClassDeclaration, analysed: AnalysedFile, co
       entries.push({
         method,
         path: method === 'FIELD' ? `${typeName}.${name}` : name,
-        file,
-        line: lineOf(sourceFile, decorator.node.getStart(sourceFile)),
+        file: context.relativeFile(memberFile.fileName),
+        line: lineOf(memberFile, decorator.node.getStart(memberFile)),
         handler: context.table.byDeclaration.get(member) ?? null,
         middleware: [...classMiddleware, ...decoratorMiddleware(decorators, MIDDLEWARE, context.checker, context.table)],
         framework: origin.framework,

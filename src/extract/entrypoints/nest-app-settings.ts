@@ -3,27 +3,17 @@ import { lineOf, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile } from './adapter.js';
 import { constantString } from './constant-string.js';
 import { importsOf, optionOf, type ImportMap } from './decorators.js';
+import { readRoutePattern, trimSlashes, type NestRoutePattern } from './nest-route-pattern.js';
 
 /** A version as a route sees it: a string, or null for VERSION_NEUTRAL (no version segment). */
 export type NestVersion = string | null;
 
-export interface NestExclusion {
-  /** Path without the global prefix, without leading or trailing slashes. */
-  path: string;
-  /** `RequestMethod` member name (`GET`), or undefined for every method. */
-  method?: string;
-}
-
 /** What the bootstrap (`NestFactory.create(...)` and calls on the app it returns) says about paths. */
 export interface NestAppSettings {
   globalPrefix: string;
-  exclude: NestExclusion[];
+  exclude: NestRoutePattern[];
   /** Present when URI versioning is enabled. */
   uriVersioning?: { prefix: string; defaultVersions: NestVersion[] };
-}
-
-export function trimSlashes(value: string): string {
-  return value.replace(/^\/+|\/+$/g, '');
 }
 
 /** `'1'`, `['1', '2']`, `VERSION_NEUTRAL`, `[VERSION_NEUTRAL, '1']`; undefined when not constant. */
@@ -41,18 +31,10 @@ export function readVersions(node: ts.Expression | undefined, imports: ImportMap
 }
 
 /** `['health', { path: 'metrics', method: RequestMethod.GET }]`; entries that are not constant are dropped. */
-function readExclusions(node: ts.Expression | undefined, checker: ts.TypeChecker): NestExclusion[] {
+function readExclusions(node: ts.Expression | undefined, checker: ts.TypeChecker): NestRoutePattern[] {
   const value = node ? unwrap(node) : undefined;
   if (!value || !ts.isArrayLiteralExpression(value)) return [];
-  return value.elements.flatMap((element): NestExclusion[] => {
-    const plain = constantString(element, checker);
-    if (plain !== undefined) return [{ path: trimSlashes(plain) }];
-    const routePath = constantString(optionOf(element, 'path'), checker);
-    if (routePath === undefined) return [];
-    const method = optionOf(element, 'method');
-    const methodName = method && ts.isPropertyAccessExpression(method) ? method.name.text : undefined;
-    return [{ path: trimSlashes(routePath), ...(methodName && methodName !== 'ALL' ? { method: methodName } : {}) }];
-  });
+  return value.elements.flatMap((element) => readRoutePattern(element, checker) ?? []);
 }
 
 function readVersioning(options: ts.Expression | undefined, imports: ImportMap, checker: ts.TypeChecker, warn: (message: string) => void, where: string): NestAppSettings['uriVersioning'] {

@@ -179,3 +179,106 @@ async function seed() { const app = await NestFactory.create(AppModule); app.set
     ).toEqual(['GET /api/x -> src/x.controller.ts#XController.x']);
   });
 });
+
+describe('nestjs RouterModule', () => {
+  it('puts module paths from RouterModule.register between the version and the controller path', () => {
+    expect(
+      routes({
+        'src/main.ts': MAIN,
+        'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { RouterModule, Routes } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
+import { ReportsModule } from './admin/reports.module';
+import { PublicModule } from './public.module';
+const routes: Routes = [{ path: 'admin', module: AdminModule, children: [{ path: '/reports/', module: ReportsModule }, PublicModule] }];
+@Module({ imports: [AdminModule, ReportsModule, PublicModule, RouterModule.register(routes)] })
+export class AppModule {}`,
+        'src/admin/admin.module.ts': `import { Module } from '@nestjs/common';
+import { UsersAdminController } from './users-admin.controller';
+@Module({ controllers: [UsersAdminController] })
+export class AdminModule {}`,
+        'src/admin/reports.module.ts': `import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+@Module({ controllers: [ReportsController] })
+export class ReportsModule {}`,
+        'src/public.module.ts': `import { Module } from '@nestjs/common';
+import { PingController } from './ping.controller';
+@Module({ controllers: [PingController] })
+export class PublicModule {}`,
+        'src/admin/users-admin.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('users')\nexport class UsersAdminController { @Get() list() { return []; } }",
+        'src/admin/reports.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller({ path: 'daily', version: '2' })\nexport class ReportsController { @Get() daily() { return []; } }",
+        'src/ping.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('ping')\nexport class PingController { @Get() ping() { return 1; } }",
+        'src/other.controller.ts': "import { Controller, Get } from '@nestjs/common';\n@Controller('other')\nexport class OtherController { @Get() other() { return 1; } }",
+      }),
+    ).toEqual([
+      'GET /api/admin/ping -> src/ping.controller.ts#PingController.ping',
+      'GET /api/admin/users -> src/admin/users-admin.controller.ts#UsersAdminController.list',
+      'GET /api/other -> src/other.controller.ts#OtherController.other',
+      'GET /api/v2/admin/reports/daily -> src/admin/reports.controller.ts#ReportsController.daily',
+    ]);
+  });
+});
+
+describe('nestjs inherited routes', () => {
+  it('gives a controller the routes of its base classes, minus the methods it overrides', () => {
+    expect(
+      routes({
+        'src/crud.controller.ts': `import { Get, Delete, Param } from '@nestjs/common';
+export abstract class CrudController<T> {
+  protected abstract readonly items: T[];
+  @Get() list() { return this.items; }
+  @Get(':id') one(@Param('id') id: string) { return this.items[Number(id)]; }
+  @Delete(':id') remove() { return 1; }
+}`,
+        'src/tags.controller.ts': `import { Controller, Get } from '@nestjs/common';
+import { CrudController } from './crud.controller';
+@Controller('tags')
+export class TagsController extends CrudController<string> {
+  protected readonly items = ['a'];
+  @Get(':id') one() { return 'tag'; }
+  @Get('popular') popular() { return []; }
+}`,
+      }),
+    ).toEqual([
+      'GET /tags -> src/crud.controller.ts#CrudController.list',
+      'DELETE /tags/:id -> src/crud.controller.ts#CrudController.remove',
+      'GET /tags/:id -> src/tags.controller.ts#TagsController.one',
+      'GET /tags/popular -> src/tags.controller.ts#TagsController.popular',
+    ]);
+  });
+});
+
+describe('nestjs module middleware', () => {
+  it('applies consumer.apply(...).exclude(...).forRoutes(...) by path, method and controller', () => {
+    const facts = factsFromText({
+      'src/main.ts': MAIN,
+      'src/app.module.ts': `import { Module, MiddlewareConsumer, RequestMethod } from '@nestjs/common';
+import { AuthMiddleware } from './auth.middleware';
+import { logger } from './logger';
+import { TagsController } from './tags.controller';
+@Module({ controllers: [TagsController] })
+export class AppModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(AuthMiddleware).exclude({ path: 'tags/public', method: RequestMethod.GET }).forRoutes({ path: 'tags', method: RequestMethod.POST }, 'tags/*');
+    consumer.apply(logger).forRoutes(TagsController);
+  }
+}`,
+      'src/auth.middleware.ts': 'export class AuthMiddleware { use() { return 1; } }',
+      'src/logger.ts': 'export function logger() { return 1; }',
+      'src/tags.controller.ts': `import { Controller, Get, Post } from '@nestjs/common';
+@Controller('tags')
+export class TagsController {
+  @Get() list() { return []; }
+  @Post() create() { return 1; }
+  @Get('public') open() { return []; }
+  @Get(':id') one() { return 1; }
+}`,
+    });
+    expect(facts.entries.map((e) => `${e.id}: ${e.middleware.join(', ')}`)).toEqual([
+      'GET /api/tags: src/logger.ts#logger',
+      'POST /api/tags: src/auth.middleware.ts#AuthMiddleware, src/logger.ts#logger',
+      'GET /api/tags/:id: src/auth.middleware.ts#AuthMiddleware, src/logger.ts#logger',
+      'GET /api/tags/public: src/logger.ts#logger',
+    ]);
+  });
+});

@@ -3,8 +3,11 @@ import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { lineOf } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { classDeclarationsOf, decoratorMiddleware, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
-import { readNestAppSettings, readVersions, trimSlashes, type NestAppSettings, type NestExclusion, type NestVersion } from './nest-app-settings.js';
+import { classDeclarationsOf, decoratorMiddleware, methodsWithInherited, decoratorsOf, importsOf, optionOf, stringList, type ImportMap, type ReadDecorator } from './decorators.js';
+import { readConsumerMiddleware, type NestRouteRef } from './nest-middleware-consumer.js';
+import { readModulePaths } from './nest-router-module.js';
+import { readNestAppSettings, readVersions, type NestAppSettings, type NestVersion } from './nest-app-settings.js';
+import { matchesRoutePattern, trimSlashes } from './nest-route-pattern.js';
 
 const COMMON = '@nestjs/common';
 const METHODS: Record<string, HttpMethod> = {
@@ -33,25 +36,20 @@ function controllerOptions(decorator: ReadDecorator, imports: ImportMap, checker
 }
 
 /** Nest matches exclusions against the path below the global prefix; `x/(.*)` and `x/*` cover a subtree. */
-function isExcluded(local: string, method: HttpMethod, exclusions: readonly NestExclusion[]): boolean {
-  return exclusions.some((exclusion) => {
-    if (exclusion.method && exclusion.method !== method) return false;
-    const wildcard = /\/?(\(\.\*\)|\*)$/.exec(exclusion.path);
-    if (!wildcard) return exclusion.path === local;
-    const head = exclusion.path.slice(0, wildcard.index);
-    return local === head || local.startsWith(`${head}/`);
-  });
-}
-
-/** `/<global prefix>/<v1>/<controller path>/<method path>`, the order Nest builds it in. */
-export function nestRoutePath(settings: NestAppSettings, method: HttpMethod, version: NestVersion, controllerPath: string, methodPath: string): string {
-  const local = [controllerPath, methodPath].map(trimSlashes).filter(Boolean).join('/');
-  const prefix = isExcluded(local, method, settings.exclude) ? '' : settings.globalPrefix;
+/** `/<global prefix>/<v1>/<local>`, the order Nest builds it in; `local` is module, controller and method path. */
+function nestRoutePath(settings: NestAppSettings, method: HttpMethod, version: NestVersion, local: string): string {
+  const prefix = settings.exclude.some((pattern) => matchesRoutePattern(pattern, method, local)) ? '' : settings.globalPrefix;
   const versionSegment = settings.uriVersioning && version !== null ? `${settings.uriVersioning.prefix}${version}` : '';
   return `/${[prefix, versionSegment, local].filter(Boolean).join('/')}`;
 }
 
-function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, settings: NestAppSettings, context: EntrypointContext): Omit<EntryFact, 'id'>[] {
+interface NestScan {
+  settings: NestAppSettings;
+  modulePaths: Map<ts.ClassDeclaration, string[]>;
+  consumerMiddleware: (route: NestRouteRef) => string[];
+}
+
+function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, { settings, modulePaths, consumerMiddleware }: NestScan, context: EntrypointContext): Omit<EntryFact, 'id'>[] {
   const { sourceFile, file } = analysed;
   const imports = importsOf(sourceFile);
   const classDecorators = decoratorsOf(cls, imports);
@@ -66,28 +64,30 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
   const group = context.table.byDeclaration.get(cls) ?? `${file}#${className}`;
   const classMiddleware = decoratorMiddleware(classDecorators, NEST_MIDDLEWARE, context.checker, context.table);
   const entries: Omit<EntryFact, 'id'>[] = [];
-  for (const member of cls.members) {
-    if (!ts.isMethodDeclaration(member)) continue;
-    const decorators = decoratorsOf(member, imports);
+  for (const member of methodsWithInherited(cls, context.checker)) {
+    const memberFile = member.getSourceFile();
+    const memberImports = importsOf(memberFile);
+    const decorators = decoratorsOf(member, memberImports);
     const versionDecorator = decorators.find((decorator) => decorator.origin === `${COMMON}:Version`);
-    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], imports, context.checker) : undefined;
+    const methodVersions = versionDecorator ? readVersions(versionDecorator.args[0], memberImports, context.checker) : undefined;
     const versions = methodVersions ?? options.versions ?? settings.uriVersioning?.defaultVersions ?? [null];
-    const middleware = [...classMiddleware, ...decoratorMiddleware(decorators, NEST_MIDDLEWARE, context.checker, context.table)];
+    const decorated = [...classMiddleware, ...decoratorMiddleware(decorators, NEST_MIDDLEWARE, context.checker, context.table)];
     for (const decorator of decorators) {
       const method = decorator.origin ? METHODS[decorator.origin] : undefined;
       if (!method) continue;
-      const line = lineOf(sourceFile, decorator.node.getStart(sourceFile));
+      const line = lineOf(memberFile, decorator.node.getStart(memberFile));
       const methodPaths = decorator.args[0] ? stringList(decorator.args[0], context.checker) : [''];
       if (!methodPaths) {
-        context.warn(`${file}:${line}: route path is not a constant string; route skipped`);
+        context.warn(`${context.relativeFile(memberFile.fileName)}:${line}: route path is not a constant string; route skipped`);
         continue;
       }
       const handler = context.table.byDeclaration.get(member) ?? null;
-      for (const controllerPath of options.paths) {
-        for (const methodPath of methodPaths) {
-          for (const version of versions) {
-            entries.push({ method, path: nestRoutePath(settings, method, version, controllerPath, methodPath), file, line, handler, middleware, framework: 'nestjs', group });
-          }
+      const locals = (modulePaths.get(cls) ?? ['']).flatMap((modulePath) => options.paths.flatMap((controllerPath) => methodPaths.map((methodPath) => [modulePath, controllerPath, methodPath].map(trimSlashes).filter(Boolean).join('/'))));
+      for (const local of locals) {
+        // Module middleware (consumer.apply) runs before guards and interceptors.
+        const middleware = [...consumerMiddleware({ controller: cls, method, local }), ...decorated];
+        for (const version of versions) {
+          entries.push({ method, path: nestRoutePath(settings, method, version, local), file: context.relativeFile(memberFile.fileName), line, handler, middleware, framework: 'nestjs', group });
         }
       }
     }
@@ -100,11 +100,15 @@ function controllerRoutes(cls: ts.ClassDeclaration, analysed: AnalysedFile, sett
  * `@Version`, and the global prefix and URI versioning set on the app in the bootstrap file.
  */
 function extractNestRoutes(context: EntrypointContext): Omit<EntryFact, 'id'>[] {
-  const settings = readNestAppSettings(context.files, context.checker, context.warn);
+  const scan: NestScan = {
+    settings: readNestAppSettings(context.files, context.checker, context.warn),
+    modulePaths: readModulePaths(context.files, context.checker),
+    consumerMiddleware: readConsumerMiddleware(context.files, context.checker, context.table),
+  };
   const entries: Omit<EntryFact, 'id'>[] = [];
   for (const analysed of context.files) {
     if (!analysed.sourceFile.text.includes(COMMON)) continue;
-    for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...controllerRoutes(cls, analysed, settings, context));
+    for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...controllerRoutes(cls, analysed, scan, context));
   }
   return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
 }
