@@ -4,7 +4,7 @@ export { defaultCacheDir } from './analysis-cache.js';
 export type { AnalysisCache } from './analysis-cache.js';
 export { TOOL_VERSION } from './tool-version.js';
 export { renderSaved } from './render-saved.js';
-export { planMonolithSide, withFunctionPackage } from './scaffold-monolith.js';
+export { planMonolithSide } from './scaffold-monolith.js';
 export type { MonolithSide, MonolithSideOptions } from './scaffold-monolith.js';
 export { compareFiles } from './compare.js';
 export type { Comparison } from './compare.js';
