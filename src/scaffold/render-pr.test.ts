@@ -34,6 +34,7 @@ describe('renderPullRequest', () => {
     expect(markdown).toContain('| `couponServiceSpend` | `src/domain/coupon/coupon.service.ts#CouponService.spend` | `(couponId: string, tx: Tx): Promise<void>` | `/internal/carve/orders/couponServiceSpend` |');
     expect(markdown).toContain('transaction crosses the boundary: `CouponService.spend` takes `tx: Tx`');
     expect(markdown).toMatch(/synchronous hops: .*`POST \/api\/orders` up to \d+/);
+    expect(markdown).toContain('- auth runs in the monolith before forwarding (`src/middleware/auth.ts#requireAuth` on 15 routes)');
     expect(markdown).toContain('- [ ] Set the same secret on both sides: `CARVE_INTERNAL_SECRET`');
     expect(markdown).toContain('`CARVE_ORDERS_MODE=remote`');
     expect(markdown).toContain('CARVE_ORDERS_URL=http://localhost:3001 npm start');

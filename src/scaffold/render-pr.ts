@@ -137,6 +137,11 @@ function risks(input: PullRequestInput): string[] {
     const worst = hops.slice(0, 5).map((h) => `${mdCode(h.route)} up to ${h.hops}`);
     lines.push(`- synchronous hops: a request can make several remote calls in a row (${worst.join('; ')}); mind the latency budget and cold starts`);
   }
+  const guarded = analysis.entries.filter((entry) => candidate.entries.includes(entry.id) && entry.middleware.some((m) => /auth|session|login|token|jwt|passport/i.test(m)));
+  if (guarded.length > 0) {
+    const middleware = [...new Set(guarded.flatMap((entry) => entry.middleware.filter((m) => /auth|session|login|token|jwt|passport/i.test(m))))].sort();
+    lines.push(`- auth runs in the monolith before forwarding (${middleware.map(mdCode).join(', ')} on ${guarded.length} route${guarded.length === 1 ? '' : 's'}): what it puts on the request (the user) does not travel; the function gets the original headers and must authenticate again`);
+  }
   const unsafe = candidate.entries.filter((entry) => !SAFE_METHODS.has(entry.split(' ')[0]!));
   if (unsafe.length > 0) lines.push(`- ${unsafe.length} route${unsafe.length === 1 ? ' changes' : 's change'} state: in remote mode they are never retried, so a timeout leaves the outcome unknown to the caller`);
   return ['## Risks', '', ...(lines.length ? lines : ['- none found by the analysis'])];

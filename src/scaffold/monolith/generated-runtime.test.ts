@@ -125,9 +125,11 @@ describe('generated toggle and remote adapter, run', () => {
     expect(toggle.viaQuotes('getQuote', existing)).toBe(existing);
   });
 
-  it('a mode that is neither local nor remote stops the start-up', () => {
+  it('a mode that is neither local nor remote, or remote without the URL, stops the start-up', () => {
     env.CARVE_QUOTES_MODE = 'remtoe';
     expect(() => toggle.viaQuotes('getQuote', () => undefined)).toThrow('CARVE_QUOTES_MODE must be local or remote, not "remtoe"');
+    env.CARVE_QUOTES_MODE = 'remote';
+    expect(() => toggle.viaQuotes('getQuote', () => undefined)).toThrow('CARVE_QUOTES_MODE=remote needs CARVE_QUOTES_URL');
   });
 
   it('remote forwards method, filled path, query and end-to-end headers, and relays the answer', async () => {

@@ -54,6 +54,7 @@ describe('planMonolith on market-bff', () => {
     expect(routes).toContain("orderRouter.post('/quote', requireAuth, viaOrders('quote', orderController.quote.bind(orderController)));");
     expect(routes).toContain(".post(requireAuth, idempotency, viaOrders('refund', orderController.refund.bind(orderController)));");
     expect(fs.readFileSync(path.join(copy, 'src/app.ts'), 'utf8')).toMatch(/const app = express\(\);\n {2}app\.use\(ordersInternalRouter\);/);
+    expect(monolith.files.map((f) => f.path)).toEqual(['port', 'local', 'remote', 'toggle', 'internal'].map((name) => `src/carve/orders/${name}.ts`).concat('src/carve/orders/.gitattributes'));
   }, 60_000);
 
   it('search: a factory-built router and an inline handler go through the port too', () => {

@@ -160,5 +160,7 @@ export function planMonolith(source: ScaffoldSource, candidate: Candidate, opera
   } else if (operations.length > 0) {
     notes.push(`no application object found to mount the internal endpoints on: expose the ${operations.length} endpoints under ${operations[0]!.path.replace(/\/[^/]*$/, "")}/ by hand`);
   }
+  // GitHub collapses generated files in the PR diff, so review starts with the edits to existing code.
+  if (planned.length > 0) planned.push({ path: `${folder}/.gitattributes`, content: '* linguist-generated=true\nPR.md -linguist-generated\n' });
   return { candidate: candidate.id, files: planned, patch: edits.patch(), notes };
 }

@@ -84,11 +84,13 @@ export function ${names.camel}Mode(): Mode {
 
 /**
  * Routes one registration through the port. In local mode the existing handler itself is returned,
- * so merging this change alters nothing; in remote mode the request is forwarded to the function.
+ * so merging this change alters nothing; in remote mode (which needs the function's URL, checked
+ * at start-up) the request is forwarded to the function.
  */
 export function via${names.pascal}(operation: ${names.pascal}Operation, existing: ${names.pascal}Handler): ${names.pascal}Handler {
   registerLocal(operation, existing);
   if (${names.camel}Mode() === 'local') return existing;
+  if (!env()[${quote(names.urlEnv)}]) throw new Error('carve: ${names.modeEnv}=remote needs ${names.urlEnv}, the base URL of the deployed function');
   return (${shape.args}) => remote${names.pascal}[operation](${shape.args});
 }
 
