@@ -1,23 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCarve, TINY_SERVICE } from '../test-support/run-carve.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/carve');
-
-/** The real launcher in a child process: exit codes and streams as a user sees them. */
-function carve(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const service = {
-  'tsconfig.json': '{"compilerOptions":{"strict":true},"include":["src"]}',
-  'package.json': '{"name":"tiny-bff"}',
-  'src/app.ts': "import express from 'express';\nimport { page } from './bff/page';\nconst app = express();\napp.get('/pages/:id', page);",
-  'src/bff/page.ts': 'export function page(req: unknown) { return req; }',
-};
+const carve = runCarve;
+const service = TINY_SERVICE;
 
 describe('carve CLI', () => {
   it('analyses a service into reports/<name>/ and exits 0, with progress on stderr', () => {

@@ -85,12 +85,35 @@ export function effectsOf(code: readonly string[], context: DescribeContext): Ca
   return [...found.values()].map((e) => ({ ...e, via: e.via.sort(compareStrings) })).sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.package, b.package));
 }
 
+/** Symbol → positions in `state` of the facts it reads or writes; built once per state list. */
+const stateIndexes = new WeakMap<readonly StateFact[], Map<string, number[]>>();
+
+function stateIndexOf(state: readonly StateFact[]): Map<string, number[]> {
+  let index = stateIndexes.get(state);
+  if (index) return index;
+  index = new Map();
+  state.forEach((fact, position) => {
+    for (const symbol of new Set([...fact.readers, ...fact.writers])) {
+      const list = index!.get(symbol);
+      if (list) list.push(position);
+      else index!.set(symbol, [position]);
+    }
+  });
+  stateIndexes.set(state, index);
+  return index;
+}
+
 export function stateOf(draftId: string, code: ReadonlySet<string>, context: DescribeContext): CandidateState[] {
+  // Walks the candidate's code, not every state fact: with a singleton per domain service, the
+  // naive candidates × facts × readers scan was the slowest step of clustering at 500k lines.
+  const index = stateIndexOf(context.state);
+  const positions = new Set<number>();
+  for (const symbol of code) for (const position of index.get(symbol) ?? []) positions.add(position);
   const touched: CandidateState[] = [];
-  for (const fact of context.state) {
+  for (const position of [...positions].sort((a, b) => a - b)) {
+    const fact = context.state[position]!;
     const reads = fact.readers.some((s) => code.has(s));
     const writes = fact.writers.some((s) => code.has(s));
-    if (!reads && !writes) continue;
     const others = [...fact.readers, ...fact.writers].flatMap((s) => [...(context.usersOf.get(s) ?? [])]).filter((c) => c !== draftId);
     touched.push({ state: fact.id, kind: fact.kind, mutable: fact.mutable, access: reads && writes ? 'read-write' : writes ? 'write' : 'read', sharedWith: sortedUnique(others) });
   }

@@ -18,7 +18,8 @@ function operationSegments(name: string): string[] {
   return words.filter((word) => !OPERATION_FILLERS.test(word)).map((word) => (/[^s]s$/.test(word) ? word.slice(0, -1) : word));
 }
 
-function meaningfulSegments(routePath: string): string[] {
+/** The lower-cased segments that name business things: `/api/v1/items/:id` → `['items']`, `createProduct` → `['product']`. */
+export function meaningfulSegments(routePath: string): string[] {
   // HTTP paths start with '/'; GraphQL entries are `operationName` or `Type.field`.
   if (!routePath.startsWith('/') && !routePath.includes('.')) return operationSegments(routePath);
   return routePath

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { InputError, type AnalyzeOptions } from '../model/index.js';
+import { InputError, type AnalyzeOptions, type SizeBand, type SweepRange } from '../model/index.js';
 import { EMPTY_CONFIG, readConfigFile } from './read-config.js';
 
 /** What the CLI (or a caller of the API) asks for, before validation and defaults. */
@@ -13,6 +13,8 @@ export interface AnalyzeRequest {
   seed?: number | undefined;
   includeTests?: boolean | undefined;
   maxFileKb?: number | undefined;
+  /** `from:to:step`, or '' for the default range; undefined for no sweep. */
+  sweep?: string | undefined;
   cwd?: string | undefined;
 }
 
@@ -21,6 +23,24 @@ export const DEFAULT_SEED = 42;
 export const DEFAULT_SHARED_THRESHOLD = 0.25;
 export const CONFIG_FILE_NAME = 'carve.config.json';
 export const DEFAULT_MAX_FILE_KB = 1024;
+/** The band of Mono2Micro's published NED (METRICS.md says why carve keeps it as the default). */
+export const DEFAULT_NED_BAND: SizeBand = { min: 5, max: 20 };
+export const DEFAULT_SWEEP: SweepRange = { from: 0.25, to: 3, step: 0.25 };
+/** More points than this is a typo (a step of 0.001), not a wish: each point re-runs the clustering. */
+const MAX_SWEEP_POINTS = 200;
+
+/** `from:to:step` → a range inside the allowed resolutions; '' → the default range. */
+export function parseSweep(text: string): SweepRange {
+  if (text.trim() === '') return DEFAULT_SWEEP;
+  const parts = text.split(':').map((part) => Number(part.trim()));
+  const [from, to, step] = parts;
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n)) || from === undefined || to === undefined || step === undefined) {
+    throw new InputError(`--sweep: expected from:to:step such as 0.25:3:0.25, got ${JSON.stringify(text)}`);
+  }
+  if (!(from > 0 && to <= 10 && from <= to)) throw new InputError(`--sweep: resolutions must satisfy 0 < from <= to <= 10, got ${text}`);
+  if (!(step > 0) || (to - from) / step + 1 > MAX_SWEEP_POINTS) throw new InputError(`--sweep: step must be positive and give at most ${MAX_SWEEP_POINTS} points, got ${text}`);
+  return { from, to, step };
+}
 
 function assertExists(target: string, what: string, kind: 'directory' | 'file'): void {
   let stat: fs.Stats;
@@ -47,6 +67,12 @@ export function serviceNameOf(root: string): string {
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[.-]+|-+$/g, '');
   return safe || 'service';
+}
+
+function resolveNedBand(band: SizeBand | undefined, configFile: string | null): SizeBand {
+  if (!band) return DEFAULT_NED_BAND;
+  if (band.min > band.max) throw new InputError(`${configFile ?? 'carve.config.json'}: nedBand: min (${band.min}) is above max (${band.max})`);
+  return band;
 }
 
 export function resolveAnalyzeOptions(request: AnalyzeRequest): AnalyzeOptions {
@@ -92,6 +118,8 @@ export function resolveAnalyzeOptions(request: AnalyzeRequest): AnalyzeOptions {
     resolution,
     seed,
     sharedThreshold: config.sharedThreshold ?? DEFAULT_SHARED_THRESHOLD,
+    nedBand: resolveNedBand(config.nedBand, configFile),
+    sweep: request.sweep === undefined ? null : parseSweep(request.sweep),
     config,
     configFile,
   };

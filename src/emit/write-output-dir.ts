@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OutputError, type RenderedFile } from '../model/index.js';
 import { isInside } from '../util/index.js';
+import { writeTextSync } from './write-text.js';
 
 /** Marks a folder as carve's own: only such a folder is replaced without --force. */
 export const OUTPUT_MARKER = '.carve-output';
@@ -77,7 +78,7 @@ export function writeOutputDir(outDir: string, files: readonly RenderedFile[], o
     for (const file of files) {
       const destination = assertSafeRelativePath(temp, file.path);
       fs.mkdirSync(path.dirname(destination), { recursive: true });
-      fs.writeFileSync(destination, file.content);
+      writeTextSync(destination, file.content);
     }
     fs.writeFileSync(path.join(temp, OUTPUT_MARKER), 'This folder is written by carve and replaced whole on every run.\n');
     if (fs.existsSync(target)) fs.renameSync(target, old);

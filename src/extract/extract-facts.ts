@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
 import type { LoadedProject } from '../load/index.js';
-import type { EffectKind, EntryFact, Facts, SkippedFile } from '../model/index.js';
+import type { EffectKind, EntryFact, Facts, SkippedFile, TransactionFact } from '../model/index.js';
 import { byKey, compareStrings, countLoc, relativePosix, sortedUnique } from '../util/index.js';
 import { collectCall, type CallsResult } from './collect-calls.js';
+import { collectTransaction } from './collect-transactions.js';
 import { collectStateDeclarations, createStateTable, recordStateAccess } from './collect-state.js';
 import { collectSymbols, createSymbolTable, walkWithOwner } from './collect-symbols.js';
 import { createEffectLookup } from './effect-kinds.js';
@@ -86,12 +87,14 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
   };
   const effectKind = createEffectLookup(options.effects);
   const calls: CallsResult = { calls: [], effects: [], unresolved: 0 };
+  const transactions: TransactionFact[] = [];
   for (const { sourceFile, file } of files) {
     walkWithOwner(sourceFile, table.owners, (node, owner) => {
       if (ts.isCallExpression(node) && isDynamicLoad(node)) {
         warnings.push(`${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}: ${node.expression.getText(sourceFile)}() of a computed path: the code it loads is not analysed`);
       }
       if (!owner) return;
+      if (ts.isCallExpression(node)) collectTransaction(node, owner, sourceFile, file, transactions);
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) collectCall(node, owner, sourceFile, resolveContext, effectKind, calls);
       else if (ts.isIdentifier(node)) recordStateAccess(node, owner, checker, stateTable);
     });
@@ -111,6 +114,7 @@ export function extractFacts(loaded: LoadedProject, options: ExtractOptions): Fa
     effects: calls.effects.sort((a, b) => compareStrings(a.symbol, b.symbol) || compareStrings(a.package, b.package) || a.line - b.line),
     // State no symbol touches (the app object, router variables) tells nothing about carving.
     state: stateTable.facts.filter((s) => s.readers.length + s.writers.length > 0).sort(byKey((s) => s.id)),
+    transactions: transactions.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line),
     skipped: skipped.sort(byKey((s) => s.file)),
     warnings: [...loaded.warnings, ...warnings, ...(calls.unresolved ? [`${calls.unresolved} call sites resolved to nothing (dynamic or untyped calls)`] : [])],
   };

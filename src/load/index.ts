@@ -1,3 +1,3 @@
-export { loadProject } from './load-project.js';
-export type { LoadedProject } from './load-project.js';
+export { loadProject, programFiles, readProjectInputs } from './load-project.js';
+export type { LoadedProject, ProjectInputs } from './load-project.js';
 export { isTestFile } from './test-files.js';

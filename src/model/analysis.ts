@@ -5,7 +5,7 @@ import type { Layer, LayeredFile, LayeredSymbol } from './layers.js';
  * Version of analysis.json. Bump the major on any breaking change to its shape;
  * the JSON Schema in analysis.schema.json must change with it.
  */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface AnalysisEdge {
   from: string;
@@ -56,6 +56,57 @@ export interface CandidateMetrics {
   /** Call weight from this candidate into other candidates' glue. */
   crossCandidateCalls: number;
   mutableStateShared: number;
+  /** What splitting this candidate out costs at run time (METRICS.md, "FaaS figures"). Absent before schema 1.3. */
+  faas?: FaasMetrics;
+}
+
+/** Per-candidate FaaS figures; definitions in METRICS.md. */
+export interface FaasMetrics {
+  /** The candidate's route with the most remote hops (ties: the first route id), null when none has any. */
+  worstRoute: string | null;
+  /** Remote call sites (domain operations and other candidates' glue) on the worst route's call tree. */
+  remoteHops: number;
+  /** Most distinct remote operations any one route of the candidate may call. */
+  fanOut: number;
+  /** Mutable module state this candidate touches together with another candidate. */
+  sharedMutableState: number;
+  /** Transaction scopes in this candidate's code whose work leaves the function. */
+  transactionsCrossing: number;
+  /** Infrastructure permissions, `<effect kind>:<access>` (e.g. `object-storage:read`), sorted. */
+  permissions: string[];
+}
+
+/** Quality of the whole partition; definitions in METRICS.md. */
+export interface DecompositionMetrics {
+  /** Structural modularity (FoSCI), −0.5..0.5, higher is better. */
+  sm: number;
+  /** Inter-call percentage, 0..1, lower is better. */
+  icp: number;
+  /** Interface number: symbols per candidate called from another candidate, lower is better. */
+  ifn: number;
+  /** Non-extreme distribution: share of symbols in candidates outside the band, 0..1, lower is better. */
+  ned: number;
+  nedBand: { min: number; max: number };
+  /** Business-context purity: mean ln(contexts reaching a candidate), ≥ 0, lower is better. */
+  bcp: number;
+  /** Mutable module state touched by more than one candidate. */
+  sharedMutableState: number;
+  /** Transaction scopes whose work crosses a candidate boundary. */
+  transactionsCrossing: number;
+}
+
+/** One resolution of `carve analyze --sweep`: the same graph clustered again. */
+export interface SweepPoint {
+  resolution: number;
+  candidates: number;
+  modularity: number;
+  sm: number;
+  icp: number;
+  ifn: number;
+  ned: number;
+  bcp: number;
+  /** MoJoFM (0..100) of the routes' partition with seed + 1 against the one with the seed. */
+  stability: number;
 }
 
 export interface Candidate {
@@ -87,6 +138,8 @@ export interface AnalysisMetrics {
   callsByResolution: Record<Resolution, number>;
   /** Calls into packages that no effect rule classifies. */
   externalCalls: number;
+  /** SM, ICP, IFN, NED, BCP and FaaS totals. Absent before schema 1.3. */
+  decomposition?: DecompositionMetrics;
 }
 
 export interface AnalysisOptionsRecord {
@@ -113,4 +166,6 @@ export interface Analysis {
   /** Glue used by several candidates (or by most routes): copied into each, or kept as a shared library. */
   shared: string[];
   metrics: AnalysisMetrics;
+  /** Present when analysed with `--sweep`: the partition's quality per Louvain resolution. */
+  sweep?: SweepPoint[];
 }

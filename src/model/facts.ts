@@ -96,6 +96,21 @@ export interface StateFact {
   writers: string[];
 }
 
+/**
+ * A database transaction scope in the code: the callback (or array) given to an ORM's
+ * `transaction(...)` / `$transaction(...)` / `withTransaction(...)`, or the lines from
+ * `startTransaction()` to its commit or rollback. Calls made from `symbol` between `line` and
+ * `endLine` run inside the transaction: if they leave the function, the transaction is split.
+ */
+export interface TransactionFact {
+  symbol: string;
+  file: string;
+  line: number;
+  endLine: number;
+  /** The method that opened it, e.g. `$transaction`. */
+  api: string;
+}
+
 export interface FileFact {
   file: string;
   loc: number;
@@ -113,6 +128,8 @@ export interface Facts {
   entries: EntryFact[];
   effects: EffectFact[];
   state: StateFact[];
+  /** Optional so that hand-made facts in tests need not list them; extract always fills it. */
+  transactions?: TransactionFact[];
   skipped: SkippedFile[];
   warnings: string[];
 }

@@ -29,6 +29,21 @@ export interface CarveConfig {
   /** Files larger than this many KiB are skipped (generated bundles, vendored code). */
   maxFileKb?: number;
   overrides?: Overrides;
+  /** Candidate sizes (owned symbols) that NED counts as non-extreme, inclusive. */
+  nedBand?: SizeBand;
+}
+
+/** An inclusive range of candidate sizes in symbols. */
+export interface SizeBand {
+  min: number;
+  max: number;
+}
+
+/** Louvain resolutions to try in `--sweep`: from, to (inclusive) and step. */
+export interface SweepRange {
+  from: number;
+  to: number;
+  step: number;
 }
 
 /** Everything the pipeline needs, validated and defaulted; passed down, never mutated. */
@@ -46,6 +61,9 @@ export interface AnalyzeOptions {
   resolution: number;
   seed: number;
   sharedThreshold: number;
+  nedBand: SizeBand;
+  /** Resolutions to sweep after the main clustering; null for none. */
+  sweep: SweepRange | null;
   config: CarveConfig;
   /** Path of the config file that was read, for error messages; null when defaults. */
   configFile: string | null;

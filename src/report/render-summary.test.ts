@@ -91,3 +91,19 @@ describe('mermaid diagram in summary.md', () => {
     expect(text).toContain('fn_evil["a|b#lt;script#gt; · 1 routes"]');
   });
 });
+
+describe('decomposition metrics in summary.md', () => {
+  const decomposition = { sm: 0.125, icp: 0.2275, ifn: 1, ned: 0.5, nedBand: { min: 5, max: 20 }, bcp: 0.231, sharedMutableState: 1, transactionsCrossing: 2 };
+  const faas = { worstRoute: 'GET /items/:id', remoteHops: 5, fanOut: 3, sharedMutableState: 0, transactionsCrossing: 1, permissions: ['cache:read'] };
+  const [first, second] = analysis.candidates as [Candidate, Candidate];
+  const text = renderSummary({ ...analysis, metrics: { ...analysis.metrics, decomposition }, candidates: [{ ...first, metrics: { ...first.metrics, faas } }, second] }).content;
+
+  it('states the partition metrics and each candidate FaaS figures', () => {
+    expect(text).toContain('SM 0.125 (higher is better), ICP 0.228, IFN 1.00, NED 0.500 (band 5–20 symbols), BCP 0.231 (lower is better); 1 mutable state(s)');
+    expect(text).toContain('FaaS: 5 remote hop(s) (worst route `GET /items/:id`), fan-out 3, 1 transaction(s) crossing, permissions: `cache:read`');
+  });
+
+  it('says nothing of them for a model written before schema 1.3', () => {
+    expect(renderSummary(analysis).content).not.toContain('FaaS:');
+  });
+});

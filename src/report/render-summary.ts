@@ -18,6 +18,15 @@ export function renderSummary(analysis: Analysis): RenderedFile {
       `${metrics.callsByResolution.interface} through interfaces, ${metrics.callsByResolution.fallback} by the syntactic fallback.`,
     '',
   );
+  const quality = metrics.decomposition;
+  if (quality) {
+    lines.push(
+      `Decomposition (METRICS.md): SM ${quality.sm.toFixed(3)} (higher is better), ICP ${quality.icp.toFixed(3)}, IFN ${quality.ifn.toFixed(2)}, ` +
+        `NED ${quality.ned.toFixed(3)} (band ${quality.nedBand.min}–${quality.nedBand.max} symbols), BCP ${quality.bcp.toFixed(3)} (lower is better); ` +
+        `${quality.sharedMutableState} mutable state(s) shared across candidates, ${quality.transactionsCrossing} transaction(s) crossing a boundary.`,
+      '',
+    );
+  }
   lines.push('| candidate | routes | symbols | lines | remote calls | BaaS effects | shared glue | cohesion | risks |');
   lines.push('|---|---:|---:|---:|---:|---|---:|---:|---:|');
   for (const candidate of analysis.candidates) {
@@ -34,6 +43,15 @@ export function renderSummary(analysis: Analysis): RenderedFile {
     lines.push(`## ${mdCell(candidate.name)}`, '');
     lines.push(`Routes: ${candidate.entries.map(mdCode).join(', ')}`, '');
     if (candidate.remoteCalls.length) lines.push(`Remote calls: ${candidate.remoteCalls.map((c) => mdCode(c.name)).join(', ')}`, '');
+    const faas = candidate.metrics.faas;
+    if (faas) {
+      const worst = faas.worstRoute ? ` (worst route ${mdCode(faas.worstRoute)})` : '';
+      lines.push(
+        `FaaS: ${faas.remoteHops} remote hop(s)${worst}, fan-out ${faas.fanOut}, ${faas.transactionsCrossing} transaction(s) crossing, ` +
+          `permissions: ${faas.permissions.map(mdCode).join(', ') || 'none'}`,
+        '',
+      );
+    }
     for (const risk of candidate.risks) lines.push(`- risk: ${mdCell(risk)}`);
     if (candidate.risks.length) lines.push('');
   }

@@ -17,9 +17,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
 
 /** Writes a fixture's report; returns its URL and how many candidates the analysis found. */
-function writeReport(fixture: string): { url: string; candidates: number } {
+function writeReport(fixture: string, sweep?: string): { url: string; candidates: number } {
   const out = path.join(makeTempDir(), fixture);
-  const result = analyze({ path: path.join(ROOT, 'fixtures', fixture) });
+  const result = analyze({ path: path.join(ROOT, 'fixtures', fixture), sweep });
   writeOutputDir(out, result.files, { force: false });
   return { url: pathToFileURL(path.join(out, 'report.html')).href, candidates: result.analysis.candidates.length };
 }
@@ -181,5 +181,23 @@ describe('report.html in a browser (hostile names)', () => {
     expect(await page.locator('#view img').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('report.html in a browser (resolution sweep)', () => {
+  it('draws the sweep curve and its table, and the decomposition metrics, when the model has them', async () => {
+    const { page, problems } = await openOffline(writeReport('koa-docs', '0.5:2:0.5').url);
+    expect(await page.locator('#decomposition-metrics .metric').count()).toBe(6);
+    expect(await page.locator('#sweep-chart path.sweep-line').count()).toBe(6);
+    const d = await page.locator('#sweep-chart path.sweep-line[data-metric="sm"]').getAttribute('d');
+    expect(d?.split(/[ML]/).filter(Boolean)).toHaveLength(4); // one vertex per resolution
+    expect(await page.locator('#sweep-table tbody tr').count()).toBe(4);
+    await page.screenshot({ path: path.join(SHOTS, 'sweep.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('has no sweep section when analysed without --sweep', async () => {
+    const { page } = await openOffline(writeReport('koa-docs').url);
+    expect(await page.locator('#sweep').count()).toBe(0);
   });
 });

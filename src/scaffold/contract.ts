@@ -52,6 +52,12 @@ export const INTERNAL_PREFIX = '/internal/carve';
 /** Header a function sends, and the monolith checks, on internal calls (shared secret). */
 export const SHARED_SECRET_HEADER = 'x-carve-secret';
 
+/** Env variable holding that secret, on both sides; unset in the monolith = no internal endpoints. */
+export const INTERNAL_SECRET_ENV = 'CARVE_INTERNAL_SECRET';
+
+/** Env variable of the function holding the monolith's base URL for internal calls. */
+export const MONOLITH_URL_ENV = 'CARVE_MONOLITH_URL';
+
 /**
  * Wire format of an internal call: `POST <ClientOperation.path>` with body `{ "args": [...] }` (the
  * domain function's arguments in order) and the secret header; the monolith answers 200

@@ -1,7 +1,12 @@
 export * from './contract.js';
 export { planMonolith } from './monolith/plan-monolith.js';
-export { INTERNAL_SECRET_ENV, namesFor } from './monolith/names.js';
+export { namesFor } from './monolith/names.js';
 export type { CandidateNames } from './monolith/names.js';
 export { renderPullRequest } from './render-pr.js';
 export type { PullRequest, PullRequestInput } from './render-pr.js';
 export { canCarryHeader, generatedHeader, GENERATED_MARKER, withGeneratedHeader } from './generated-header.js';
+export { planFunctionPackage, safeName } from './function/plan-function-package.js';
+export type { FunctionPlanOptions } from './function/plan-function-package.js';
+export { ScaffoldError } from './function/scaffold-error.js';
+export { measureBundles } from './measure-bundle.js';
+export type { BundleFigures } from './measure-bundle.js';

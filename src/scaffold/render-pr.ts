@@ -1,7 +1,7 @@
 import type { Analysis, Candidate, LayeredSymbol } from '../model/index.js';
 import { mdCell, mdCode, mdCodeCell, percent } from '../util/index.js';
-import type { ClientOperation, FunctionPackagePlan, MonolithPlan } from './contract.js';
-import { namesFor, INTERNAL_SECRET_ENV } from './monolith/names.js';
+import { INTERNAL_SECRET_ENV, MONOLITH_URL_ENV, type ClientOperation, type FunctionPackagePlan, type MonolithPlan } from './contract.js';
+import { namesFor } from './monolith/names.js';
 import { crossingTransactions, syncHops } from './pr-risks.js';
 
 export interface PullRequestInput {
@@ -153,7 +153,7 @@ function rollout(input: PullRequestInput, functionName: string): string[] {
     '## Rollout checklist',
     '',
     `- [ ] Deploy the function ${mdCode(functionName)} to staging (\`s deploy\` or \`sam build && sam deploy\` in ${mdCode(`functions/${functionName}`)})`,
-    `- [ ] Set the same secret on both sides: ${mdCode(INTERNAL_SECRET_ENV)} in the monolith and in the function`,
+    `- [ ] Set the same secret on both sides: ${mdCode(INTERNAL_SECRET_ENV)} in the monolith and in the function, and ${mdCode(MONOLITH_URL_ENV)} in the function`,
     `- [ ] In staging set ${mdCode(`${names.urlEnv}=<function URL>`)} and ${mdCode(`${names.modeEnv}=remote`)}`,
     '- [ ] Observe error rate, latency and the internal endpoints\' traffic against the local baseline',
     `- [ ] Flip ${mdCode(`${names.modeEnv}=remote`)} in production (back to ${mdCode('local')} is the kill switch)`,
@@ -169,8 +169,8 @@ function verify(input: PullRequestInput, functionName: string): string[] {
     '```sh',
     `npx tsc --noEmit                                  # the monolith still type-checks with the port in place`,
     `(cd functions/${functionName} && npm install && npm test)   # the function's route tests`,
-    `(cd functions/${functionName} && PORT=3001 npm run dev)     # serve the function locally`,
-    `${INTERNAL_SECRET_ENV}=dev ${names.modeEnv}=remote ${names.urlEnv}=http://localhost:3001 npm start   # monolith forwarding to it`,
+    `(cd functions/${functionName} && ${MONOLITH_URL_ENV}=http://localhost:3000 ${INTERNAL_SECRET_ENV}=dev PORT=3001 npm run dev)   # the function, calling back into the monolith`,
+    `${INTERNAL_SECRET_ENV}=dev ${names.modeEnv}=remote ${names.urlEnv}=http://localhost:3001 npm start   # the monolith (on :3000), forwarding to it`,
     '```',
   ];
 }

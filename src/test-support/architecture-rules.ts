@@ -23,6 +23,7 @@ export const PACKAGE_HOMES: Record<string, readonly string[]> = {
   d3: ['report'],
   'node:child_process': ['emit'],
   'node:fs': ['config', 'load', 'emit', 'api', 'report'],
+  esbuild: ['scaffold'],
 };
 
 export interface ImportFact {

@@ -90,6 +90,7 @@ class ExpressScan {
 
   private inspectCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression, sourceFile: ts.SourceFile, file: string): void {
     const name = callee.name.text;
+    if (name !== 'use' && !METHODS[name]) return;
     const line = lineOf(sourceFile, call.getStart(sourceFile));
     if (name === 'use') {
       const router = this.routerOf(callee.expression);

@@ -56,8 +56,9 @@ async function adminPlugin(admin: any) {
 app.register(async (api: any) => {
   api.register(eventsPlugin, { prefix: '/events' });
   api.register(venuePlugin, { prefix: '/venues' });
-  api.register(adminPlugin, { prefix: '/admin' });
-}, { prefix: '/api' });`,
+  api.register(adminPlugin, { prefix: ADMIN });
+}, { prefix: '/api' });
+const ADMIN = \`/admin\`;`,
       'src/events.ts': `import type { FastifyPluginAsync } from 'fastify';
 import { sessionsPlugin } from './sessions';
 const eventsPlugin: FastifyPluginAsync = async (fastify) => {
@@ -158,6 +159,30 @@ export function ticketRoutes(app: FastifyInstance) { app.get('/tickets', listTic
     ]);
   });
 
+  it('registers what @fastify/autoload loads: folder prefixes, index files, autoPrefix, route params and cascading autohooks', () => {
+    const entries = fastifyEntries({
+      'src/app.ts': `import Fastify from 'fastify';
+import autoload from '@fastify/autoload';
+import { join } from 'node:path';
+const app = Fastify();
+app.register(autoload, { dir: join(__dirname, 'routes'), options: { prefix: '/v1' }, autoHooks: true, cascadeHooks: true, routeParams: true });`,
+      'src/routes/root.ts': "export default async function (app: any) { app.get('/', async () => 'root'); }",
+      'src/routes/autohooks.ts': "export default async function (app: any) { app.addHook('onRequest', async () => 1); }",
+      'src/routes/users/index.ts': `import type { FastifyPluginAsync } from 'fastify';
+const users: FastifyPluginAsync = async (f) => { f.get('/', async () => []); };
+export default users;`,
+      'src/routes/users/helpers.ts': "import type { FastifyInstance } from 'fastify';\nexport default async function (app: FastifyInstance) { app.get('/never', async () => 1); }",
+      'src/routes/users/_userId/orders.ts': "export default async function (app: any) { app.get('/orders', async () => []); }",
+      'src/routes/legacy/index.ts': "export const autoPrefix = '/old';\nexport default async function (app: any) { app.get('/thing', async () => 1); }",
+    });
+    expect(entries.map((e) => [e.id, e.group, e.middleware])).toEqual([
+      ['GET /v1', 'src/routes/root.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/old/thing', 'src/routes/legacy/index.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/users', 'src/routes/users/index.ts#users', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+      ['GET /v1/users/:userId/orders', 'src/routes/users/_userId/orders.ts#default', ['src/routes/autohooks.ts#app.addHook@L1:69']],
+    ]);
+  });
+
   it('takes typed plugins that nothing visible registers (autoload) as unprefixed roots', () => {
     const entries = fastifyEntries({
       'src/app.ts': "import Fastify from 'fastify';\nexport const app = Fastify();",
@@ -166,6 +191,23 @@ const users: FastifyPluginAsync = async (app) => { app.get('/users', async () =>
 export default users;`,
     });
     expect(entries.map((e) => [e.id, e.group])).toEqual([['GET /users', 'src/routes/users.ts#users']]);
+  });
+
+  it('spells out urls built from constant strings and constant lists, one route per value', () => {
+    expect(
+      routes({
+        'src/app.ts': `import Fastify from 'fastify';
+import { COLUMNS, topValues } from './columns';
+const app = Fastify();
+const V1 = '/v1';
+for (const column of COLUMNS) {
+  app.route({ method: 'GET', url: \`\${V1}/top/\${column}\`, handler: topValues(column) });
+}
+app.get(V1 + '/ping', async () => 'pong');`,
+        'src/columns.ts': `export const COLUMNS = ['country', ...(['city'] as const)] as const;
+export function topValues(column: string) { return async () => column; }`,
+      }),
+    ).toEqual(['GET /v1/ping -> src/app.ts#app.get@L8:23', 'GET /v1/top/city -> src/columns.ts#topValues', 'GET /v1/top/country -> src/columns.ts#topValues']);
   });
 
   it('ignores other objects with get/route methods and urls it cannot know', () => {
@@ -177,12 +219,12 @@ cache.get('x');
 const other = { route: (o: object) => o, get: (p: string, h: unknown) => h };
 other.route({ method: 'GET', url: '/nope', handler: () => 1 });
 other.get('/nope', () => 1);
-for (const name of ['a', 'b']) app.get(\`/\${name}\`, async () => name);
+export function mount(name: string) { app.get(\`/\${name}\`, async () => name); }
 app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });`,
     });
     expect(facts.entries).toEqual([]);
     expect(facts.warnings.filter((w) => w.startsWith('src/app.ts'))).toEqual([
-      'src/app.ts:8: route url is not a string literal; route skipped',
+      'src/app.ts:8: route url is not a constant string; route skipped',
       'src/app.ts:9: route method is not a literal HTTP method carve knows; route skipped',
     ]);
   });

@@ -4,7 +4,10 @@ import { compareStrings } from '../../util/index.js';
 import { importedFrom, isFunctionExpressionLike, lineOf, requiredModule, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { flattenArguments, handlerSymbolOf, middlewareSymbols, parentRouterGroup } from './handler-symbol.js';
+import { autoloadedFiles, isAutoload } from './fastify-autoload.js';
+import { expressionOption, objectLiteral, optionValue } from './options-object.js';
 import { joinRoutePath, mountedPrefixes } from './route-paths.js';
+import { staticStrings } from './static-strings.js';
 
 const SHORTHANDS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
@@ -40,33 +43,12 @@ interface Hook {
 interface Site {
   scope: ts.Node;
   methods: HttpMethod[];
-  path: string;
+  /** Several when the url is built from a constant list (`for (const c of COLUMNS)`). */
+  paths: string[];
   handler: ts.Node | undefined;
   hooks: Hook[];
   file: string;
   line: number;
-}
-
-/** The value of `name` in an object literal: `name: x`, the shorthand `{ name }`, or a method `name() {}`. */
-function optionValue(options: ts.ObjectLiteralExpression, name: string): ts.Expression | ts.MethodDeclaration | undefined {
-  for (const property of options.properties) {
-    const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-    if (key !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return property.name;
-    if (ts.isMethodDeclaration(property)) return property;
-  }
-  return undefined;
-}
-
-function objectLiteral(node: ts.Node | undefined): ts.ObjectLiteralExpression | undefined {
-  const unwrapped = node && ts.isExpression(node) ? unwrap(node) : undefined;
-  return unwrapped && ts.isObjectLiteralExpression(unwrapped) ? unwrapped : undefined;
-}
-
-function expressionOption(options: ts.ObjectLiteralExpression | undefined, name: string): ts.Expression | undefined {
-  const value = options ? optionValue(options, name) : undefined;
-  return value && !ts.isMethodDeclaration(value) ? value : undefined;
 }
 
 /** `Fastify()`, `fastify()`, `Fastify.fastify()`, `require('fastify')()`: a new app. */
@@ -95,6 +77,30 @@ function instanceParameter(fn: ts.SignatureDeclaration): ts.ParameterDeclaration
   return first && ts.isIdentifier(first.name) ? first : undefined;
 }
 
+/** What a function returns: its expression body, or the `return` expressions of its own body. */
+function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = 'body' in fn ? (fn.body as ts.ConciseBody | undefined) : undefined;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== body && ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/** The name a function is called by: its own, or that of the variable or property holding it. */
+function functionName(fn: ts.Node): string | undefined {
+  const named = (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
+  if (named) return named;
+  let holder = fn.parent;
+  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder))) holder = holder.parent;
+  return holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+}
+
 /**
  * Fastify: apps from `Fastify()`; plugins registered with `register(plugin, { prefix })` (inline,
  * same file, imported, `import('./x')`, wrapped in `fp`), whose first parameter is the instance
@@ -117,26 +123,32 @@ class FastifyScan {
   private readonly declarations: (ts.VariableDeclaration | ts.PropertyDeclaration)[] = [];
   /** What each function called in a declaration's initializer returns (resolved once). */
   private readonly returned = new Map<ts.Node, ts.Expression[]>();
+  /** Names of functions that return an instance (`buildApp`): calls to them initialise instances. */
+  private readonly factoryNames = new Set<string>();
   private readonly registerCalls: ts.CallExpression[] = [];
   private readonly routeCalls: { call: ts.CallExpression; file: AnalysedFile }[] = [];
   private readonly otherCalls: ts.CallExpression[] = [];
   /** Functions that look like plugins by their types, for those nothing visible registers (autoload). */
   private readonly typedPlugins: PluginFunction[] = [];
+  /** Folders autoload reads: a typed plugin there that it skips is skipped at run time too. */
+  private readonly autoloadDirs: string[] = [];
   private readonly done = new Set<ts.Node>();
 
   constructor(private readonly context: EntrypointContext) {}
 
   run(): Omit<EntryFact, 'id'>[] {
     for (const file of this.context.files) this.collect(file.sourceFile, file);
+    // Only a file that names the package can create an app; the others need no checker call here.
+    const namesFastify = new Set(this.context.files.filter(({ sourceFile }) => /['"]fastify['"]/.test(sourceFile.text)).map(({ sourceFile }) => sourceFile));
     for (const declaration of this.declarations) {
-      if (isFastifyFactoryCall(declaration.initializer!, this.context.checker)) {
+      if (namesFastify.has(declaration.getSourceFile()) && isFastifyFactoryCall(declaration.initializer!, this.context.checker)) {
         this.scopes.set(declaration, 'app');
         this.addInstance(declaration, declaration);
       }
     }
     this.propagate();
     for (const fn of this.typedPlugins) {
-      if (this.scopes.has(fn) || this.instances.has(instanceParameter(fn)!)) continue;
+      if (this.scopes.has(fn) || this.instances.has(instanceParameter(fn)!) || this.autoloadDirs.some((dir) => fn.getSourceFile().fileName.startsWith(dir))) continue;
       this.addScope(fn, 'plugin');
       this.propagate();
     }
@@ -172,7 +184,12 @@ class FastifyScan {
     if (this.instances.has(declaration)) return false;
     this.instances.set(declaration, scope);
     const name = (declaration as ts.NamedDeclaration).name;
-    if (name && ts.isIdentifier(name)) this.instanceNames.add(name.text);
+    if (!name || !ts.isIdentifier(name)) return true;
+    this.instanceNames.add(name.text);
+    let fn: ts.Node | undefined = declaration.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    const factory = fn && functionName(fn);
+    if (factory && returnedExpressions(fn as ts.SignatureDeclaration).some((returned) => ts.isIdentifier(unwrap(returned)) && (unwrap(returned) as ts.Identifier).text === name.text)) this.factoryNames.add(factory);
     return true;
   }
 
@@ -196,15 +213,48 @@ class FastifyScan {
         const scope = this.scopeOf((call.expression as ts.PropertyAccessExpression).expression);
         if (!scope) continue;
         this.done.add(call);
+        if (call.arguments[0] && isAutoload(call.arguments[0], this.context.checker)) {
+          changed = this.registerAutoloaded(call, scope) || changed;
+          continue;
+        }
         const plugin = call.arguments[0] ? this.pluginOf(call.arguments[0], 0) : undefined;
         if (!plugin) continue;
         this.addScope(plugin.fn, plugin.kind);
-        const prefix = plugin.kind === 'fastify-plugin' ? '' : (stringLiteralValue(expressionOption(objectLiteral(call.arguments[1]), 'prefix')) ?? '');
-        this.registrations.push({ parent: scope, child: plugin.fn, prefix });
+        const prefix = plugin.kind === 'fastify-plugin' ? undefined : expressionOption(objectLiteral(call.arguments[1]), 'prefix');
+        for (const value of (prefix && staticStrings(prefix, this.context.checker)) ?? ['']) this.registrations.push({ parent: scope, child: plugin.fn, prefix: value });
         changed = true;
       }
       for (const call of this.otherCalls) changed = this.passInstances(call) || changed;
     }
+  }
+
+  /** Each file autoload loads is a plugin registered on `scope`; its autohooks files add hooks to it as fastify-plugins would. */
+  private registerAutoloaded(call: ts.CallExpression, scope: ts.Node): boolean {
+    let changed = false;
+    const autoloaded = autoloadedFiles(call, this.context.files, this.context.checker);
+    if (autoloaded) this.autoloadDirs.push(`${autoloaded.dir}/`);
+    for (const loaded of autoloaded?.loaded ?? []) {
+      const plugin = this.defaultExportPlugin(loaded.sourceFile);
+      if (!plugin) continue;
+      this.addScope(plugin.fn, plugin.kind);
+      this.registrations.push({ parent: scope, child: plugin.fn, prefix: plugin.kind === 'fastify-plugin' ? '' : loaded.prefix });
+      changed = true;
+      for (const hookFile of loaded.hookFiles) {
+        const hooks = this.defaultExportPlugin(hookFile);
+        if (!hooks) continue;
+        this.addScope(hooks.fn, 'fastify-plugin');
+        this.registrations.push({ parent: plugin.fn, child: hooks.fn, prefix: '' });
+      }
+    }
+    return changed;
+  }
+
+  /** The plugin a module exports as default (a source file, or the module an `import('./x')` names). */
+  private defaultExportPlugin(moduleNode: ts.Node, depth = 0): { fn: PluginFunction; kind: ScopeKind } | undefined {
+    const module = this.context.checker.getSymbolAtLocation(moduleNode);
+    if (!module || !(module.flags & ts.SymbolFlags.ValueModule)) return undefined;
+    const exported = this.context.checker.getExportsOfModule(module).find((symbol) => symbol.escapedName === 'default');
+    return exported ? this.pluginOfSymbol(exported, depth) : undefined;
   }
 
   /** `registerRoutes(app)`: the helper's parameter is the same instance, in the same scope. */
@@ -247,9 +297,16 @@ class FastifyScan {
   private initializedScope(declaration: ts.VariableDeclaration | ts.PropertyDeclaration): ts.Node | undefined {
     const direct = this.scopeOf(declaration.initializer!);
     if (direct) return direct;
+    // Resolving every call that initialises a variable costs seconds on a real service: only
+    // calls to a function by the name of one that returns an instance are worth it.
+    const call = unwrap(declaration.initializer!);
+    const callee = ts.isCallExpression(call) ? unwrap(call.expression) : undefined;
+    const calleeName = callee && (ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+    if (!calleeName || !this.factoryNames.has(calleeName)) return undefined;
     let returned = this.returned.get(declaration);
     if (!returned) {
-      returned = this.returnedExpressions(declaration.initializer!);
+      const fn = this.calledFunction(call as ts.CallExpression);
+      returned = fn ? returnedExpressions(fn) : [];
       this.returned.set(declaration, returned);
     }
     for (const expression of returned) {
@@ -257,22 +314,6 @@ class FastifyScan {
       if (scope) return scope;
     }
     return undefined;
-  }
-
-  private returnedExpressions(initializer: ts.Expression): ts.Expression[] {
-    const call = unwrap(initializer);
-    const fn = ts.isCallExpression(call) ? this.calledFunction(call) : undefined;
-    const body = fn && 'body' in fn ? (fn.body as ts.ConciseBody | undefined) : undefined;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [body];
-    const found: ts.Expression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (node !== body && ts.isFunctionLike(node)) return;
-      if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-      ts.forEachChild(node, visit);
-    };
-    visit(body);
-    return found;
   }
 
   /** The plugin function a `register` argument stands for, followed through names, imports and `fp`. */
@@ -288,9 +329,7 @@ class FastifyScan {
       }
       const isLoader = node.expression.kind === ts.SyntaxKind.ImportKeyword || requiredModule(node) !== undefined;
       const specifier = isLoader ? node.arguments[0] : undefined;
-      const module = specifier ? this.context.checker.getSymbolAtLocation(specifier) : undefined;
-      const exported = module ? this.context.checker.getExportsOfModule(module).find((symbol) => symbol.escapedName === 'default') : undefined;
-      return exported ? this.pluginOfSymbol(exported, depth) : undefined;
+      return specifier ? this.defaultExportPlugin(specifier, depth + 1) : undefined;
     }
     const name = ts.isIdentifier(node) ? node : ts.isPropertyAccessExpression(node) ? node.name : undefined;
     const symbol = name ? resolvedSymbol(this.context.checker, name) : undefined;
@@ -338,9 +377,9 @@ class FastifyScan {
       url = expressionOption(options, 'url') ?? expressionOption(options, 'path');
       handler = optionValue(options, 'handler');
     }
-    const path = url ? stringLiteralValue(unwrap(url)) : undefined;
-    if (path === undefined) {
-      this.context.warn(`${file}:${line}: route url is not a string literal; route skipped`);
+    const paths = url ? staticStrings(url, this.context.checker) : undefined;
+    if (paths === undefined) {
+      this.context.warn(`${file}:${line}: route url is not a constant string; route skipped`);
       return;
     }
     const known = methods.filter((method) => method === 'ALL' || ROUTE_METHODS.has(method)) as HttpMethod[];
@@ -350,7 +389,7 @@ class FastifyScan {
       const value = expressionOption(options, phase);
       return value ? flattenArguments([value]).map((expression) => ({ phase, expression })) : [];
     });
-    this.sites.push({ scope, methods: known, path, handler, hooks, file, line });
+    this.sites.push({ scope, methods: known, paths, handler, hooks, file, line });
   }
 
   private readHook(call: ts.CallExpression): void {
@@ -425,9 +464,9 @@ class FastifyScan {
       const parentGroup = this.scopes.get(site.scope) === 'plugin' ? parentRouterGroup(site.scope, this.registrations, isParent, (scope) => this.groupOf(scope)) : undefined;
       const handler = this.handlerOf(site.handler);
       const middleware = middlewareSymbols(this.hooksOf(site), checker, table);
-      for (const prefix of mountedPrefixes(site.scope, this.registrations)) {
+      for (const [prefix, path] of mountedPrefixes(site.scope, this.registrations).flatMap((prefix) => site.paths.map((path) => [prefix, path] as const))) {
         for (const method of site.methods) {
-          entries.push({ method, path: joinRoutePath(prefix, site.path), file: site.file, line: site.line, handler, middleware, framework: 'fastify', group, ...(parentGroup && parentGroup !== group ? { parentGroup } : {}) });
+          entries.push({ method, path: joinRoutePath(prefix, path), file: site.file, line: site.line, handler, middleware, framework: 'fastify', group, ...(parentGroup && parentGroup !== group ? { parentGroup } : {}) });
         }
       }
     }

@@ -43,3 +43,91 @@ export function forEachMethodCall(sourceFile: ts.SourceFile, visitCall: (call: t
   };
   visit(sourceFile);
 }
+
+/** The value of property `name` in an object literal (`{ router: appRouter }`, `{ router }`). */
+export function propertyValue(options: ts.Expression | undefined, name: string, checker: ts.TypeChecker): ts.Expression | undefined {
+  const object = options ? unwrap(options) : undefined;
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  for (const property of object.properties) {
+    if (!property.name || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return shorthandValue(property, checker);
+  }
+  return undefined;
+}
+
+/** `{ appRouter }`: the value of the variable the shorthand names (through imports). */
+export function shorthandValue(property: ts.ShorthandPropertyAssignment, checker: ts.TypeChecker): ts.Expression | undefined {
+  const symbol = checker.getShorthandAssignmentValueSymbol(property);
+  return boundValue(symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol).valueDeclaration : symbol?.valueDeclaration);
+}
+
+/** An array literal, directly or through the const that holds it. */
+function arrayElements(expression: ts.Expression, checker: ts.TypeChecker): ts.Expression[] | undefined {
+  let node = unwrap(expression);
+  if (!ts.isArrayLiteralExpression(node)) {
+    const value = valueOfName(node, checker);
+    node = value ? unwrap(value) : node;
+  }
+  return ts.isArrayLiteralExpression(node) ? node.elements.filter((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)) : undefined;
+}
+
+/**
+ * The values a name takes when it iterates an array literal: the parameter of
+ * `routers.forEach((r) => ...)` / `.map(...)`, or the variable of `for (const r of routers)`.
+ */
+export function iteratedElements(name: ts.Identifier, checker: ts.TypeChecker): ts.Expression[] | undefined {
+  const declaration = resolvedSymbol(checker, name)?.valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isParameter(declaration) && declaration.parent.parameters[0] === declaration) {
+    const fn = declaration.parent;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+    return ['forEach', 'map'].includes(call.expression.name.text) ? arrayElements(call.expression.expression, checker) : undefined;
+  }
+  const loop = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : undefined;
+  return loop && ts.isForOfStatement(loop) ? arrayElements(loop.expression, checker) : undefined;
+}
+
+/** The name an expression ends in: `router` for `router` and `t.router`. */
+export function trailingName(expression: ts.Expression | undefined): string | undefined {
+  const node = expression ? unwrap(expression) : undefined;
+  return node && ts.isIdentifier(node) ? node.text : node && ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+}
+
+/** The name a callee ends in: `router` for `router(...)` and `t.router(...)`. */
+export function calleeName(call: ts.CallExpression): string | undefined {
+  return trailingName(call.expression);
+}
+
+/** Every call in the files, by the name its callee ends in: finds a function's callers without a checker query per call. */
+export function indexCallsByName(sourceFiles: readonly ts.SourceFile[]): Map<string, ts.CallExpression[]> {
+  const index = new Map<string, ts.CallExpression[]>();
+  const visit = (node: ts.Node): void => {
+    const name = ts.isCallExpression(node) ? calleeName(node) : undefined;
+    if (name) {
+      const calls = index.get(name);
+      if (calls) calls.push(node as ts.CallExpression);
+      else index.set(name, [node as ts.CallExpression]);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const sourceFile of sourceFiles) visit(sourceFile);
+  return index;
+}
+
+/**
+ * What the callers pass for a parameter: `registerRoutes(app)` for
+ * `export const registerRoutes = (app: App) => app.get(...)`.
+ */
+export function argumentsFor(parameter: ts.ParameterDeclaration, callsByName: Map<string, ts.CallExpression[]>, checker: ts.TypeChecker): ts.Expression[] {
+  const fn = parameter.parent;
+  const position = fn.parameters.indexOf(parameter);
+  const holder = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent : undefined;
+  const name = holder?.name && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  if (!name || position < 0 || parameter.dotDotDotToken) return [];
+  return (callsByName.get(name) ?? []).flatMap((call) => {
+    const argument = call.arguments[position];
+    return argument && calledFunction(call.expression, checker) === fn ? [argument] : [];
+  });
+}

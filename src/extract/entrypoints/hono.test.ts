@@ -56,6 +56,32 @@ app.all('/echo', show);`,
     ]);
   });
 
+  it('follows a long chain of registrations to the app it starts from (RPC-style apps)', () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const facts = factsFromText({
+      'src/items.ts': `import { Hono } from 'hono';\nexport function h(c: unknown) { return c; }\nconst items = new Hono()${names.map((n) => `.get('/${n}', h)`).join('')};\nexport default items;`,
+      'src/app.ts': "import { Hono } from 'hono';\nimport items from './items';\nconst app = new Hono();\napp.route('/items', items);",
+    });
+    expect(facts.entries.map((e) => `${e.id} ${e.group}`)).toEqual(names.map((n) => `GET /items/${n} src/items.ts#items`));
+  });
+
+  it('follows an app passed to route-registering functions in other files', () => {
+    const facts = factsFromText({
+      'src/routes/keys.ts': `import type { Hono } from 'hono';
+export async function createKey(c: unknown) { return c; }
+export const registerKeys = (app: Hono) => app.post('/v1/keys', createKey);`,
+      'src/routes/health.ts': "import type { Hono } from 'hono';\nexport function registerHealth(app: Hono, path: string) { app.get(path, (c) => c); }",
+      'src/worker.ts': `import { Hono } from 'hono';
+import { registerKeys } from './routes/keys';
+import { registerHealth } from './routes/health';
+const app = new Hono().basePath('/api');
+registerKeys(app);
+registerHealth(app, '/health');`,
+    });
+    expect(facts.entries.map((e) => [e.id, e.handler])).toEqual([['POST /api/v1/keys', 'src/routes/keys.ts#createKey']]);
+    expect(facts.warnings).toContain('src/routes/health.ts:2: route path is not a string literal; route skipped');
+  });
+
   it('gives calls inside an inline on() handler to that handler', () => {
     const facts = factsFromText({
       'src/app.ts': `import { Hono } from 'hono';
@@ -81,5 +107,44 @@ const map = new Map<string, number>();
 map.get('x');`,
       }),
     ).toEqual(['GET /me -> src/app.ts#app.get@L5:16']);
+  });
+});
+
+describe('hono openapi() routes and app factories', () => {
+  it('reads createRoute() configs from other files, gives each factory call an app of its own, and mounts the apps of a forEach', () => {
+    const facts = factsFromText({
+      'src/lib/create-app.ts': `import { OpenAPIHono } from '@hono/zod-openapi';
+export function createRouter() { return new OpenAPIHono({ strict: false }); }
+export default function createApp() {
+  const app = createRouter();
+  app.get('/health', (c) => c.text('ok'));
+  return app;
+}`,
+      'src/routes/tasks.routes.ts': `import { createRoute } from '@hono/zod-openapi';
+import { requireUser } from '../mw';
+export const list = createRoute({ method: 'get', path: '/tasks', responses: {} });
+export const getOne = createRoute({ method: 'get', path: '/tasks/{id}', middleware: [requireUser] as const, responses: {} });`,
+      'src/routes/tasks.index.ts': `import { createRouter } from '../lib/create-app';
+import * as routes from './tasks.routes';
+import * as handlers from './tasks.handlers';
+const router = createRouter().openapi(routes.list, handlers.list).openapi(routes.getOne, handlers.getOne);
+export default router;`,
+      'src/routes/tasks.handlers.ts': 'export const list = async (c: unknown) => c;\nexport const getOne = async (c: unknown) => c;',
+      'src/mw.ts': 'export async function requireUser() {}',
+      'src/app.ts': `import createApp from './lib/create-app';
+import tasks from './routes/tasks.index';
+import health from './routes/health';
+const app = createApp();
+const routers = [tasks, health] as const;
+routers.forEach((router) => app.route('/v1', router));
+export default app;`,
+      'src/routes/health.ts': "import { Hono } from 'hono';\nconst health = new Hono();\nhealth.get('/ping', (c) => c.text('pong'));\nexport default health;",
+    });
+    expect(facts.entries.map((e) => [e.id, e.handler, e.middleware, e.group])).toEqual([
+      ['GET /health', 'src/lib/create-app.ts#app.get@L5:22', [], null],
+      ['GET /v1/ping', 'src/routes/health.ts#health.get@L3:21', [], 'src/routes/health.ts#health'],
+      ['GET /v1/tasks', 'src/routes/tasks.handlers.ts#list', [], 'src/routes/tasks.index.ts#router'],
+      ['GET /v1/tasks/:id', 'src/routes/tasks.handlers.ts#getOne', ['src/mw.ts#requireUser'], 'src/routes/tasks.index.ts#router'],
+    ]);
   });
 });

@@ -2,9 +2,9 @@ import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { addHandlerSymbol } from '../collect-symbols.js';
-import { isFunctionExpressionLike, lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { isFunctionExpressionLike, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { calledFunction, firstReturned, forEachMethodCall, valueOfName } from './follow-values.js';
+import { argumentsFor, calledFunction, firstReturned, forEachMethodCall, indexCallsByName, iteratedElements, propertyValue, valueOfName } from './follow-values.js';
 import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
 
@@ -14,16 +14,19 @@ const METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
 };
 /** Methods that return the same app (so a chain keeps its app and base path). */
-const CHAINING = new Set([...Object.keys(METHODS), 'on', 'use', 'route', 'notFound', 'onError']);
+const CHAINING = new Set([...Object.keys(METHODS), 'on', 'use', 'route', 'openapi', 'notFound', 'onError']);
 
-/** An expression that stands for a Hono app: the `new Hono()` it was made by, and the basePath it adds. */
+/**
+ * An expression that stands for a Hono app: the node that made it (`new Hono()`, or the call of a
+ * factory that makes a new app on each call), and the basePath it adds.
+ */
 interface Instance {
-  app: ts.NewExpression;
+  app: ts.Node;
   base: string;
 }
 
 interface Site {
-  app: ts.NewExpression;
+  app: ts.Node;
   method: HttpMethod;
   path: string;
   handlers: ts.Expression[];
@@ -72,7 +75,10 @@ function pathsOf(node: ts.Expression | undefined): string[] | undefined {
  */
 class HonoScan {
   readonly sites: Site[] = [];
-  readonly mounts: { parent: ts.NewExpression; child: ts.NewExpression; prefix: string }[] = [];
+  readonly mounts: { parent: ts.Node; child: ts.Node; prefix: string }[] = [];
+  /** Factory call → the app made inside the factory: routes the factory registers are on every call's app. */
+  readonly madeBy = new Map<ts.Node, ts.Node>();
+  private callsByName: Map<string, ts.CallExpression[]> | undefined;
 
   constructor(private readonly context: EntrypointContext) {}
 
@@ -95,12 +101,26 @@ class HonoScan {
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'basePath' || CHAINING.has(callee.name.text))) {
-        const inner = this.instanceOf(callee.expression, depth + 1);
+        const inner = this.instanceOf(callee.expression, depth);
         if (!inner || callee.name.text !== 'basePath') return inner;
         return { app: inner.app, base: joinRoutePath(inner.base, stringLiteralValue(node.arguments[0]) ?? '') };
       }
       const fn = calledFunction(callee, this.context.checker);
-      return fn ? firstReturned(fn, (returned) => this.instanceOf(returned, depth + 1)) : undefined;
+      const made = fn ? firstReturned(fn, (returned) => this.instanceOf(returned, depth + 1)) : undefined;
+      if (!made || !fn || made.app.pos < fn.pos || made.app.end > fn.end || made.app.getSourceFile() !== fn.getSourceFile()) return made;
+      // `createRouter()` returning `new OpenAPIHono()`: each call makes an app of its own.
+      this.madeBy.set(node, made.app);
+      return { app: node, base: made.base };
+    }
+    const declaration = ts.isIdentifier(node) ? resolvedSymbol(this.context.checker, node)?.valueDeclaration : undefined;
+    if (declaration && ts.isParameter(declaration)) {
+      // `export const registerNotes = (app: App) => app.get(...)`, called as `registerNotes(app)`.
+      this.callsByName ??= indexCallsByName(this.context.files.map((analysed) => analysed.sourceFile));
+      for (const argument of argumentsFor(declaration, this.callsByName, this.context.checker)) {
+        const found = this.instanceOf(argument, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
     }
     const value = valueOfName(node, this.context.checker);
     return value && !isFunctionExpressionLike(unwrap(value)) ? this.instanceOf(value, depth + 1) : undefined;
@@ -112,16 +132,22 @@ class HonoScan {
 
   private inspectCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression, file: string, sourceFile: ts.SourceFile): void {
     const name = callee.name.text;
-    if (name !== 'route' && name !== 'on' && !METHODS[name]) return;
+    if (name !== 'route' && name !== 'on' && name !== 'openapi' && !METHODS[name]) return;
     const owner = this.instanceOf(callee.expression);
     if (!owner) return;
     const line = lineOf(sourceFile, call.getStart(sourceFile));
     if (name === 'route') {
       const prefix = stringLiteralValue(call.arguments[0]);
-      const child = call.arguments[1] ? this.instanceOf(call.arguments[1]) : undefined;
-      if (prefix !== undefined && child && child.app !== owner.app) this.mounts.push({ parent: owner.app, child: child.app, prefix: joinRoutePath(owner.base, prefix) });
+      if (prefix === undefined || !call.arguments[1]) return;
+      // `[index, tasks].forEach((r) => app.route('/', r))` mounts every element.
+      const argument = unwrap(call.arguments[1]);
+      const iterated = ts.isIdentifier(argument) ? iteratedElements(argument, this.context.checker) : undefined;
+      for (const child of (iterated ?? [argument]).map((element) => this.instanceOf(element))) {
+        if (child && child.app !== owner.app) this.mounts.push({ parent: owner.app, child: child.app, prefix: joinRoutePath(owner.base, prefix) });
+      }
       return;
     }
+    if (name === 'openapi') return this.inspectOpenApi(call, callee, owner, file, line);
     const methods = name === 'on' ? methodsOf(call.arguments[0]) : [METHODS[name]!];
     const rest = name === 'on' ? call.arguments.slice(1) : call.arguments;
     const paths = pathsOf(rest[0]);
@@ -131,14 +157,38 @@ class HonoScan {
       if (!paths && rest[0] && !isFunctionExpressionLike(unwrap(rest[0]))) this.context.warn(`${file}:${line}: route path is not a string literal; route skipped`);
       return;
     }
-    if (name === 'on') {
-      // collect-symbols names inline handlers of get/post/...; `on` is too common a name there (emitters).
-      const registrar = `${ts.isIdentifier(callee.expression) ? callee.expression.text : 'chain'}.on`;
-      for (const handler of handlers.map(unwrap)) if (isFunctionExpressionLike(handler)) addHandlerSymbol(this.context.table, handler, file, registrar, true);
-    }
+    if (name === 'on') this.nameInlineHandlers(handlers, callee, file);
     for (const method of methods) {
       for (const routePath of routePaths) this.sites.push({ app: owner.app, method, path: joinRoutePath(owner.base, routePath), handlers, file, line });
     }
+  }
+
+  /** collect-symbols names inline handlers of get/post/...; `on` and `openapi` are too common names to list there. */
+  private nameInlineHandlers(handlers: ts.Expression[], callee: ts.PropertyAccessExpression, file: string): void {
+    const registrar = `${ts.isIdentifier(callee.expression) ? callee.expression.text : 'chain'}.${callee.name.text}`;
+    for (const handler of handlers.map(unwrap)) if (isFunctionExpressionLike(handler)) addHandlerSymbol(this.context.table, handler, file, registrar, true);
+  }
+
+  /**
+   * `@hono/zod-openapi`: `app.openapi(route, handler)` where `route` is `createRoute({ method, path, middleware })`,
+   * inline or a const (often imported: `routes.list`). OpenAPI's `{id}` is Hono's `:id`.
+   */
+  private inspectOpenApi(call: ts.CallExpression, callee: ts.PropertyAccessExpression, owner: Instance, file: string, line: number): void {
+    const { checker } = this.context;
+    let config = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (config && !ts.isCallExpression(config) && !ts.isObjectLiteralExpression(config)) config = valueOfName(config, checker);
+    if (config && ts.isCallExpression(unwrap(config))) config = (unwrap(config) as ts.CallExpression).arguments[0];
+    const method = METHODS[stringLiteralValue(propertyValue(config, 'method', checker))?.toLowerCase() ?? ''];
+    const routePath = stringLiteralValue(propertyValue(config, 'path', checker));
+    if (!method || routePath === undefined || !call.arguments[1]) {
+      this.context.warn(`${file}:${line}: openapi() route whose method and path are not literals; route skipped`);
+      return;
+    }
+    const declared = propertyValue(config, 'middleware', checker);
+    const middleware = declared ? (ts.isArrayLiteralExpression(unwrap(declared)) ? [...(unwrap(declared) as ts.ArrayLiteralExpression).elements] : [declared]) : [];
+    const handlers = [...middleware, call.arguments[1]];
+    this.nameInlineHandlers(handlers, callee, file);
+    this.sites.push({ app: owner.app, method, path: joinRoutePath(owner.base, routePath.replace(/\{([^}]+)\}/g, ':$1')), handlers, file, line });
   }
 
   /** `app.get('/x', a).post(b)`: Hono registers `b` on the path of the previous call in the chain. */
@@ -151,15 +201,30 @@ class HonoScan {
     return undefined;
   }
 
+  /** The factory calls whose app is `app` (made inside the factory). */
+  private callsMaking(app: ts.Node): ts.Node[] {
+    return [...this.madeBy].filter(([, made]) => made === app).map(([call]) => call);
+  }
+
   private prefixesOf(app: ts.Node, seen: Set<ts.Node>): string[] {
     const parents = this.mounts.filter((mount) => mount.child === app && !seen.has(mount.parent));
-    if (parents.length === 0) return [''];
-    return parents.flatMap((mount) => this.prefixesOf(mount.parent, new Set(seen).add(mount.parent)).map((outer) => joinRoutePath(outer, mount.prefix)));
+    const calls = this.callsMaking(app).filter((call) => !seen.has(call));
+    if (parents.length === 0 && calls.length === 0) return [''];
+    return [
+      ...parents.flatMap((mount) => this.prefixesOf(mount.parent, new Set(seen).add(mount.parent)).map((outer) => joinRoutePath(outer, mount.prefix))),
+      ...calls.flatMap((call) => this.prefixesOf(call, new Set(seen).add(call))),
+    ];
+  }
+
+  private isMounted(app: ts.Node, seen = new Set<ts.Node>()): boolean {
+    if (seen.has(app)) return false;
+    seen.add(app);
+    return this.mounts.some((mount) => mount.child === app) || this.callsMaking(app).some((call) => this.isMounted(call, seen));
   }
 
   /** A sub-app's group is the variable holding it; an app that nobody mounts is the root: no group. */
-  private groupOf(app: ts.NewExpression): string | null {
-    if (!this.mounts.some((mount) => mount.child === app)) return null;
+  private groupOf(app: ts.Node): string | null {
+    if (!this.isMounted(app)) return null;
     let holder: ts.Node = app;
     while (ts.isPropertyAccessExpression(holder.parent) || (ts.isCallExpression(holder.parent) && holder.parent.expression === holder) || ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
     return routerGroupId(ts.isVariableDeclaration(holder.parent) ? holder.parent : app, this.context.relativeFile);
@@ -169,7 +234,7 @@ class HonoScan {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
     const serving = new Set<ts.Node>(this.sites.map((site) => site.app));
-    const groupOf = (app: ts.Node): string | null => this.groupOf(app as ts.NewExpression);
+    const groupOf = (app: ts.Node): string | null => this.groupOf(app);
     for (const site of this.sites) {
       const { handler, middleware } = resolveHandlers(site.handlers, checker, table);
       const group = this.groupOf(site.app);

@@ -10,16 +10,16 @@ export const publicProcedure = t.procedure;
 export const protectedProcedure = t.procedure.use(isAuthed);`;
 
 describe('trpc entry points', () => {
-  it('makes every procedure of nested routers an entry under the fastify plugin prefix', () => {
+  it('makes every procedure of nested routers an entry under the fastify plugin prefix; the root router is no parent', () => {
     const facts = factsFromText({
       'src/trpc.ts': TRPC,
       'src/server.ts': `import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { appRouter } from './root';
 declare const server: { register(plugin: unknown, options: unknown): void };
 server.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router: appRouter } });`,
-      'src/root.ts': `import { createTRPCRouter } from './trpc';
+      'src/root.ts': `import { createTRPCRouter, publicProcedure } from './trpc';
 import { boardRouter } from './routers/board';
-export const appRouter = createTRPCRouter({ board: boardRouter });`,
+export const appRouter = createTRPCRouter({ board: boardRouter, health: publicProcedure.query(() => 'ok') });`,
       'src/routers/board.ts': `import { createTRPCRouter, publicProcedure, protectedProcedure } from '../trpc';
 import { loadBoard } from '../domain/boards';
 export async function archiveBoard() { return 1; }
@@ -32,7 +32,10 @@ export const boardRouter = createTRPCRouter({
 });`,
       'src/domain/boards.ts': 'export function loadBoard() { return {}; }',
     });
-    expect(facts.entries.map((e) => [e.id, e.handler, e.middleware, e.group, e.framework])).toEqual([
+    expect(facts.entries.find((e) => e.id === 'GET /trpc/health')?.group).toBe('src/root.ts#appRouter');
+    // The root router has a procedure of its own, yet it is no sub-router's parent: it is where every router goes.
+    expect(facts.entries.filter((e) => e.parentGroup)).toEqual([]);
+    expect(facts.entries.filter((e) => e.id !== 'GET /trpc/health').map((e) => [e.id, e.handler, e.middleware, e.group, e.framework])).toEqual([
       ['POST /trpc/board.archive', 'src/routers/board.ts#archiveBoard', ['src/trpc.ts#isAuthed', 'src/routers/board.ts#protectedProcedure.use@L7:35'], 'src/routers/board.ts#boardRouter', 'trpc'],
       ['GET /trpc/board.byId', 'src/routers/board.ts#boardRouter.byId', [], 'src/routers/board.ts#boardRouter', 'trpc'],
       ['GET /trpc/board.events', 'src/routers/board.ts#boardRouter.events', [], 'src/routers/board.ts#boardRouter', 'trpc'],
@@ -65,7 +68,7 @@ app.use('/api/trpc', trpcExpress.createExpressMiddleware({ router: appRouter }))
     ]);
   });
 
-  it('takes the prefix from fetchRequestHandler and Hono trpcServer, and warns when no adapter serves a router', () => {
+  it('takes the prefix from fetchRequestHandler, Hono trpcServer, the standalone server (through a factory), fastify plugins nested in prefixed plugins, and warns when no adapter serves a router', () => {
     const prefixes = (adapter: string) =>
       factsFromText({
         'src/trpc.ts': TRPC,
@@ -80,6 +83,16 @@ import { trpcServer } from '@hono/trpc-server';
 const app = new Hono();
 app.use('/rpc/*', trpcServer({ router: appRouter }));`);
     expect(hono.entries.map((e) => e.id)).toEqual(['GET /rpc/hello']);
+    const factory = prefixes(`import { createHTTPServer } from '@trpc/server/adapters/standalone';
+function buildRouter() { return appRouter; }
+createHTTPServer({ router: buildRouter() }).listen(3000);`);
+    expect(factory.entries.map((e) => e.id)).toEqual(['GET /hello']);
+    const nested = prefixes(`import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+declare const server: { register(plugin: unknown, options?: unknown): void };
+server.register(async (api: typeof server) => {
+  api.register(async (v2: typeof server) => v2.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router: appRouter } }), { prefix: '/v2' });
+}, { prefix: '/api' });`);
+    expect(nested.entries.map((e) => e.id)).toEqual(['GET /api/v2/trpc/hello']);
     const none = prefixes('export const unused = appRouter;');
     expect(none.entries.map((e) => e.id)).toEqual(['GET /trpc/hello']);
     expect(none.warnings).toContain('src/router.ts:2: tRPC router appRouter is not served by an adapter carve knows; its procedures get the prefix /trpc');

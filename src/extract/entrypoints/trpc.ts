@@ -2,18 +2,17 @@ import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
 import { addHandlerSymbol } from '../collect-symbols.js';
-import { isFunctionExpressionLike, lineOf, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { isFunctionExpressionLike, lineOf, unwrap } from '../ts-helpers.js';
 import type { EntrypointAdapter, EntrypointContext } from './adapter.js';
-import { boundValue, valueOfName } from './follow-values.js';
+import { calledFunction, calleeName, firstReturned, shorthandValue, valueOfName } from './follow-values.js';
 import { parentRouterGroup, resolveHandlers } from './handler-symbol.js';
 import { joinRoutePath } from './route-paths.js';
+import { DEFAULT_TRPC_PREFIX, findTrpcMounts } from './trpc-mounts.js';
 
 /** Query and subscription procedures are read with GET (subscriptions over SSE), mutations with POST. */
 const PROCEDURE_METHODS: Record<string, HttpMethod> = { query: 'GET', mutation: 'POST', subscription: 'GET' };
 /** Names of router factories when the callee cannot be followed to `t.router` (`router` from `@trpc/server`). */
 const ROUTER_NAMES = new Set(['router', 'createTRPCRouter', 'createRouter']);
-/** Where procedures are served when no adapter that carve knows mounts their router. */
-export const DEFAULT_TRPC_PREFIX = '/trpc';
 
 /** One router: a `router({...})` literal or a `mergeRouters(a, b)` call, and what it holds. */
 interface Router {
@@ -33,33 +32,6 @@ interface Procedure {
   call: ts.CallExpression;
 }
 
-interface Mount {
-  router: ts.Expression;
-  prefix: string;
-}
-
-function propertyValue(options: ts.Expression | undefined, name: string, checker: ts.TypeChecker): ts.Expression | undefined {
-  const object = options ? unwrap(options) : undefined;
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
-  for (const property of object.properties) {
-    if (!property.name || !ts.isIdentifier(property.name) || property.name.text !== name) continue;
-    if (ts.isPropertyAssignment(property)) return property.initializer;
-    if (ts.isShorthandPropertyAssignment(property)) return shorthandValue(property, checker);
-  }
-  return undefined;
-}
-
-/** `{ appRouter }`: the value of the variable the shorthand names (through imports). */
-function shorthandValue(property: ts.ShorthandPropertyAssignment, checker: ts.TypeChecker): ts.Expression | undefined {
-  const symbol = checker.getShorthandAssignmentValueSymbol(property);
-  return boundValue(symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol).valueDeclaration : symbol?.valueDeclaration);
-}
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
 function propertyKey(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
 }
@@ -70,20 +42,16 @@ function propertyKey(name: ts.PropertyName): string | undefined {
  * `mergeRouters(a, b)`; values are procedures (`<builder>....query|mutation|subscription(fn)`),
  * routers (inline, or by reference from other files) or plain objects that nest keys.
  * A procedure's path is `<prefix>/<dotted.key.path>`, the prefix coming from the adapter that
- * serves the root router (fastifyTRPCPlugin's `prefix`, the path `app.use()` mounts
- * createExpressMiddleware or Hono's trpcServer at, fetchRequestHandler's `endpoint`,
- * createNextApiHandler's `pages/` file, the standalone server's root); a router that no adapter
- * serves gets `/trpc` and a warning.
+ * serves the root router (trpc-mounts.ts); a router that no adapter serves gets `/trpc` and a warning.
  */
 class TrpcScan {
   private readonly routers = new Map<ts.CallExpression, Router>();
-  private readonly mounts: Mount[] = [];
 
   constructor(private readonly context: EntrypointContext) {}
 
   run(): Omit<EntryFact, 'id'>[] {
-    for (const { sourceFile, file } of this.context.files) this.findMounts(sourceFile, file);
-    const mounted = this.mounts.flatMap((mount) => {
+    const mounts = this.context.files.flatMap(({ sourceFile, file }) => findTrpcMounts(sourceFile, file, this.context.checker));
+    const mounted = mounts.flatMap((mount) => {
       const router = this.routerOf(mount.router);
       return router ? [{ router, prefix: mount.prefix }] : [];
     });
@@ -177,39 +145,14 @@ class TrpcScan {
   private routerOf(expression: ts.Expression, depth = 0): Router | undefined {
     const node = unwrap(expression);
     if (depth > 4) return undefined;
-    if (ts.isCallExpression(node) && this.routerKind(node)) return this.routerAt(node);
+    if (ts.isCallExpression(node)) {
+      if (this.routerKind(node)) return this.routerAt(node);
+      // `router: buildAppRouter(deps)`: the router the factory returns.
+      const fn = calledFunction(node.expression, this.context.checker);
+      return fn ? firstReturned(fn, (returned) => this.routerOf(returned, depth + 1)) : undefined;
+    }
     const value = valueOfName(node, this.context.checker);
     return value ? this.routerOf(value, depth + 1) : undefined;
-  }
-
-  /** Adapter calls that serve a router, and the path prefix each gives its procedures. */
-  private findMounts(sourceFile: ts.SourceFile, file: string): void {
-    const { checker } = this.context;
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node)) {
-        const name = calleeName(node);
-        const options = node.arguments[0];
-        if (name === 'register' && node.arguments[1] && calleeText(node.arguments[0]) === 'fastifyTRPCPlugin') {
-          const router = propertyValue(propertyValue(node.arguments[1], 'trpcOptions', checker), 'router', checker);
-          if (router) this.mounts.push({ router, prefix: stringLiteralValue(propertyValue(node.arguments[1], 'prefix', checker)) ?? '' });
-        } else if (name === 'createExpressMiddleware' || name === 'trpcServer') {
-          const router = propertyValue(options, 'router', checker);
-          const endpoint = stringLiteralValue(propertyValue(options, 'endpoint', checker));
-          if (router) this.mounts.push({ router, prefix: endpoint ?? mountPathOf(node) ?? DEFAULT_TRPC_PREFIX });
-        } else if (name === 'fetchRequestHandler') {
-          const router = propertyValue(options, 'router', checker);
-          if (router) this.mounts.push({ router, prefix: stringLiteralValue(propertyValue(options, 'endpoint', checker)) ?? '' });
-        } else if (name === 'createHTTPServer' || name === 'createHTTPHandler') {
-          const router = propertyValue(options, 'router', checker);
-          if (router) this.mounts.push({ router, prefix: stringLiteralValue(propertyValue(options, 'basePath', checker)) ?? '' });
-        } else if (name === 'createNextApiHandler') {
-          const router = propertyValue(options, 'router', checker);
-          if (router) this.mounts.push({ router, prefix: nextApiPrefix(file) });
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
   }
 
   /** `.use(a).use(b)` along a procedure's builder chain, following builder variables back to `t.procedure`. */
@@ -217,10 +160,10 @@ class TrpcScan {
     const node = unwrap(receiver);
     if (depth > 8) return [];
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const inner = this.middlewareOf(node.expression.expression, depth + 1);
+      const inner = this.middlewareOf(node.expression.expression, depth);
       return node.expression.name.text === 'use' && node.arguments[0] ? [...inner, node.arguments[0]] : inner;
     }
-    if (ts.isPropertyAccessExpression(node) && node.name.text !== 'procedure') return this.middlewareOf(node.expression, depth + 1);
+    if (ts.isPropertyAccessExpression(node) && node.name.text !== 'procedure') return this.middlewareOf(node.expression, depth);
     const value = ts.isIdentifier(node) ? valueOfName(node, this.context.checker) : undefined;
     return value ? this.middlewareOf(value, depth + 1) : [];
   }
@@ -248,7 +191,9 @@ class TrpcScan {
     const { checker, table } = this.context;
     const entries: Omit<EntryFact, 'id'>[] = [];
     const parents = [...this.routers.values()].flatMap((parent) => parent.children.map((child) => ({ parent: parent.call as ts.Node, child: child.router.call as ts.Node })));
-    const serving = new Set<ts.Node>([...this.routers.values()].filter((router) => router.procedures.length > 0).map((router) => router.call));
+    // The root router is where every router goes (like an app object): never a sub-router's parent.
+    const isRoot = (router: Router): boolean => roots.some((root) => root.router === router);
+    const serving = new Set<ts.Node>([...this.routers.values()].filter((router) => router.procedures.length > 0 && !isRoot(router)).map((router) => router.call));
     const groupOf = (call: ts.Node): string | null => this.routers.get(call as ts.CallExpression)?.group ?? null;
     const walk = (router: Router, prefix: string, keys: string[], seen: Set<Router>): void => {
       if (seen.has(router)) return;
@@ -275,29 +220,6 @@ class TrpcScan {
     for (const root of roots) walk(root.router, root.prefix, [], new Set());
     return entries.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method));
   }
-}
-
-/** `fastifyTRPCPlugin` or `trpc.fastifyTRPCPlugin` as written. */
-function calleeText(expression: ts.Expression | undefined): string | undefined {
-  const node = expression ? unwrap(expression) : undefined;
-  return node && ts.isIdentifier(node) ? node.text : node && ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
-}
-
-/** `app.use('/trpc', createExpressMiddleware(...))`, `app.use('/trpc/*', trpcServer(...))`: the mount path. */
-function mountPathOf(adapterCall: ts.CallExpression): string | undefined {
-  let node: ts.Node = adapterCall;
-  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const use = node.parent;
-  if (!ts.isCallExpression(use) || calleeName(use) !== 'use' || !use.arguments.includes(node as ts.Expression)) return undefined;
-  const mountPath = stringLiteralValue(use.arguments[0]);
-  return mountPath === undefined ? undefined : mountPath.replace(/\/\*$/, '');
-}
-
-/** `pages/api/trpc/[trpc].ts` serves `/api/trpc`. */
-function nextApiPrefix(file: string): string {
-  const dir = file.slice(0, file.lastIndexOf('/') + 1);
-  const at = dir.lastIndexOf('pages/');
-  return at === -1 ? DEFAULT_TRPC_PREFIX : `/${dir.slice(at + 'pages/'.length, -1)}`;
 }
 
 export const trpcAdapter: EntrypointAdapter = {

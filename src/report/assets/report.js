@@ -194,12 +194,30 @@
       return el('div', { class: 'metric', title: spec[2] }, [el('b', { text: shown }), el('span', { text: spec[1] + ': ' + spec[2] })]);
     })));
 
+    var d = m.decomposition;
+    if (d) {
+      var QUALITY = [
+        ['sm', 'SM', 'structural modularity: calls inside candidates minus calls across (−0.5…0.5, higher is better)', 3],
+        ['icp', 'ICP', 'inter-call percentage: share of call weight crossing candidates (0…1, lower is better)', 3],
+        ['ifn', 'IFN', 'interface number: symbols per candidate called from another one (lower is better)', 2],
+        ['ned', 'NED', 'non-extreme distribution: share of symbols in candidates outside ' + d.nedBand.min + '–' + d.nedBand.max + ' symbols (lower is better)', 3],
+        ['bcp', 'BCP', 'business-context purity: mean ln(routers or path areas reaching a candidate) (0 is pure, lower is better)', 3],
+        ['transactionsCrossing', 'split transactions', 'transaction scopes whose work leaves the function', 0],
+      ];
+      root.appendChild(el('div', { class: 'metrics', id: 'decomposition-metrics' }, QUALITY.map(function (spec) {
+        return el('div', { class: 'metric', title: spec[2] }, [el('b', { text: d[spec[0]].toFixed(spec[3]) }), el('span', { text: spec[1] + ': ' + spec[2] })]);
+      })));
+      if (moveCount()) root.appendChild(el('p', { class: 'muted', id: 'decomposition-stale', text: 'These figures are those of the analysed partition: export the moves and run carve analyze again to measure them.' }));
+    }
+    if (model.sweep && model.sweep.length) root.appendChild(section('Resolution sweep', [renderSweep(model.sweep, model.options.resolution)]));
+
     var columns = [
       ['name', 'candidate', function (c) { return c.name; }],
       ['routes', 'routes', function (c) { return c.metrics.routes; }],
       ['loc', 'lines', function (c) { return c.metrics.loc; }],
       ['remoteCalls', 'remote calls', function (c) { return c.metrics.remoteCalls; }],
       ['effects', 'BaaS', function (c) { return c.metrics.effects; }],
+      ['hops', 'remote hops', function (c) { return c.metrics.faas ? c.metrics.faas.remoteHops : '–'; }],
       ['risks', 'risks', function (c) { return c.risks.length; }],
     ];
     var sorted = candidates.slice().sort(function (a, b) {
@@ -240,6 +258,35 @@
 
     var warnings = model.warnings.map(function (w) { return { text: w }; }).concat(model.skipped.map(function (s) { return { text: 'skipped ' + s.file + ': ' + s.reason }; }));
     root.appendChild(section('Warnings', [list(warnings, function (w) { return el('span', { class: 'risk', text: w.text }); })]));
+  }
+
+  /** The partition's quality per Louvain resolution (carve analyze --sweep): one line per metric. */
+  function renderSweep(points, chosen) {
+    // Stability is a MoJoFM (0–100): drawn on the same 0–1 axis as a share.
+    var value = function (p, key) { return key === 'stability' ? p.stability / 100 : p[key]; };
+    var series = [['sm', 'SM ↑', '#2f6fdb'], ['modularity', 'modularity ↑', '#2e9d6b'], ['stability', 'stability ↑ (÷100)', '#5d6678'], ['icp', 'ICP ↓', '#b5531b'], ['ned', 'NED ↓', '#7a56c2'], ['bcp', 'BCP ↓', '#9a7b12']];
+    var width = 640, height = 240, pad = { left: 40, right: 110, top: 10, bottom: 34 };
+    var x = d3.scaleLinear().domain(d3.extent(points, function (p) { return p.resolution; })).range([pad.left, width - pad.right]);
+    var high = d3.max(points, function (p) { return Math.max(p.sm, p.modularity, p.icp, p.ned, p.bcp, p.stability / 100, 1); });
+    var y = d3.scaleLinear().domain([Math.min(0, d3.min(points, function (p) { return Math.min(p.sm, p.modularity); })), high]).nice().range([height - pad.bottom, pad.top]);
+    var holder = el('div', { id: 'sweep' });
+    var svg = d3.select(holder).append('svg').attr('class', 'graph').attr('width', width).attr('height', height).attr('id', 'sweep-chart');
+    svg.append('g').attr('transform', 'translate(0,' + (height - pad.bottom) + ')').call(d3.axisBottom(x).ticks(8));
+    svg.append('g').attr('transform', 'translate(' + pad.left + ',0)').call(d3.axisLeft(y).ticks(5));
+    svg.append('text').attr('x', (pad.left + width - pad.right) / 2).attr('y', height - 4).attr('text-anchor', 'middle').text('Louvain resolution');
+    svg.append('line').attr('x1', x(chosen)).attr('x2', x(chosen)).attr('y1', pad.top).attr('y2', height - pad.bottom).attr('stroke', '#aab3c5').attr('stroke-dasharray', '4 3');
+    series.forEach(function (s, index) {
+      var line = d3.line().x(function (p) { return x(p.resolution); }).y(function (p) { return y(value(p, s[0])); });
+      svg.append('path').datum(points).attr('class', 'sweep-line').attr('data-metric', s[0]).attr('fill', 'none').attr('stroke', s[2]).attr('stroke-width', 2).attr('d', line);
+      svg.append('text').attr('x', width - pad.right + 8).attr('y', pad.top + 12 + index * 16).style('fill', s[2]).text(s[1]);
+    });
+    var rows = points.map(function (p) {
+      return el('tr', {}, [p.resolution, p.candidates, p.modularity, p.sm, p.icp, p.ifn, p.ned, p.bcp, p.stability].map(function (v, i) { return el('td', { class: 'num', text: i < 2 ? String(v) : i === 8 ? v.toFixed(1) : v.toFixed(3) }); }));
+    });
+    var head = el('tr', {}, ['resolution', 'candidates', 'modularity', 'SM', 'ICP', 'IFN', 'NED', 'BCP', 'stability'].map(function (h) { return el('th', { class: 'num', text: h }); }));
+    holder.appendChild(el('p', { class: 'muted', text: 'The same graph clustered at each resolution (dashed: the one analysed). Higher resolution gives more, smaller candidates. Stability: MoJoFM of the routes\' partition with the next seed against this one (100 = the seed does not matter).' }));
+    holder.appendChild(el('table', { id: 'sweep-table' }, [el('thead', {}, [head]), el('tbody', {}, rows)]));
+    return holder;
   }
 
   function graphData() {

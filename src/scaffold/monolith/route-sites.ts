@@ -23,10 +23,12 @@ function stringValue(node: Node | undefined): string | undefined {
   return node && (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) ? node.getLiteralValue() : undefined;
 }
 
-/** `router.get('/p', …)` → '/p'; `router.route('/p').get(…)` → '/p'. */
+/** `router.get('/p', …)` → '/p'; Koa's named `router.get('name', '/p', …)` → '/p'; `router.route('/p').get(…)` → '/p'. */
 function localPathOf(call: CallExpression): string | undefined {
-  const direct = stringValue(call.getArguments()[0]);
-  if (direct !== undefined) return direct;
+  const [first, second] = call.getArguments();
+  const direct = stringValue(first);
+  const named = stringValue(second);
+  if (direct !== undefined) return named ?? direct;
   let receiver = call.getExpression();
   while (Node.isPropertyAccessExpression(receiver)) {
     const inner = receiver.getExpression();

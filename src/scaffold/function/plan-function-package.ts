@@ -1,0 +1,102 @@
+import type { Project } from 'ts-morph';
+import type { Candidate, EntryFact, RenderedFile } from '../../model/index.js';
+import type { FunctionPackagePlan, ScaffoldSource, ScaffoldTarget } from '../contract.js';
+import { Naming } from './carried-text.js';
+import { Needs, ROUTES_OWNER } from './collect-needs.js';
+import { renderCopiedFile } from './render-copied.js';
+import { renderPackageFiles } from './render-package-files.js';
+import { renderRemoteModules } from './render-remote.js';
+import { renderRoutes } from './render-routes.js';
+import { renderTests } from './render-tests.js';
+import { findRegistration } from './route-registrations.js';
+import { isShimmedType } from './package-layout.js';
+import { RUNTIME_FILES } from './runtime-files.js';
+import { ScaffoldError } from './scaffold-error.js';
+import { SourceIndex } from './source-index.js';
+
+export interface FunctionPlanOptions {
+  targets: readonly ScaffoldTarget[];
+}
+
+/** A name safe as a folder, an npm package name and a function name: lower case, digits, dashes. */
+export function safeName(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'function'
+  );
+}
+
+const SHIMMED_FRAMEWORKS = new Set(['express', 'koa']);
+
+const ENTRY_FILES: Record<ScaffoldTarget, string> = { fc3: 'entry/fc3.ts', lambda: 'entry/lambda.ts', node: 'entry/node.ts' };
+
+function entriesOf(source: ScaffoldSource, candidate: Candidate): EntryFact[] {
+  const byId = new Map(source.analysis.entries.map((entry) => [entry.id, entry]));
+  return candidate.entries.map((id) => {
+    const entry = byId.get(id);
+    if (!entry) throw new ScaffoldError(`candidate ${candidate.id}: route ${id} is not among the analysis's entries; the analysis is inconsistent`);
+    if (!SHIMMED_FRAMEWORKS.has(entry.framework)) throw new ScaffoldError(`${entry.file}:${entry.line}: ${entry.id} is a ${entry.framework} route; carve scaffold carries Express and Koa routes so far`);
+    return entry;
+  });
+}
+
+/**
+ * One candidate as an npm package under functions/<name>/: the routes it serves, the glue they reach
+ * (copied), clients for the domain calls, ports for the infrastructure, an entry per target, tests.
+ * Pure but for reading the monolith's sources through the ts-morph project it is given.
+ */
+export function planFunctionPackage(source: ScaffoldSource, project: Project, candidate: Candidate, options: FunctionPlanOptions): FunctionPackagePlan & { notRemotable: string[] } {
+  const name = safeName(candidate.name);
+  const functionName = safeName(`${source.analysis.service.name}-${name}`);
+  const entries = entriesOf(source, candidate);
+  const index = new SourceIndex(source.serviceRoot, source.analysis);
+  const needs = new Needs(index);
+  const naming = new Naming();
+  const registrations = entries.map((entry) => findRegistration(project, source.serviceRoot, entry));
+  for (const registration of registrations) for (const handler of registration.handlers) needs.walk(handler, ROUTES_OWNER);
+
+  const remote = renderRemoteModules(needs, naming, source.analysis, candidate, name);
+  const copied = [...needs.copied].sort(([a], [b]) => a.getFilePath().localeCompare(b.getFilePath())).map(([sourceFile, statements]) => renderCopiedFile(sourceFile, statements, needs, naming));
+  const dependencies: Record<string, string> = {};
+  for (const imports of needs.imports.values()) {
+    for (const imported of imports.values()) {
+      if (!imported.module || imported.module.startsWith('node:') || isShimmedType(imported.module, imported.importedName)) continue;
+      dependencies[imported.module.startsWith('@') ? imported.module.split('/').slice(0, 2).join('/') : imported.module.split('/')[0]!] = '*';
+    }
+  }
+  const frameworks = new Set(entries.map((entry) => entry.framework));
+  const runtime = Object.entries(RUNTIME_FILES)
+    .filter(([path]) => !path.startsWith('entry/') || options.targets.some((target) => ENTRY_FILES[target] === path))
+    .filter(([path]) => !/-shim\.ts$/.test(path) || [...frameworks].some((framework) => path === `src/http/${framework}-shim.ts`))
+    .map(([path, content]) => ({ path, content }));
+  const files: RenderedFile[] = [
+    ...runtime,
+    renderRoutes(registrations, needs, naming),
+    ...remote.files,
+    ...copied,
+    ...renderTests(entries, options.targets, functionName),
+    ...renderPackageFiles({
+      serviceName: source.analysis.service.name,
+      candidate,
+      name,
+      functionName,
+      entries,
+      targets: options.targets,
+      operations: remote.operations,
+      notRemotable: remote.notRemotable,
+      ports: remote.ports,
+      copiedFiles: copied.map((file) => file.path),
+      dependencies,
+    }),
+  ];
+  return {
+    candidate: candidate.id,
+    name,
+    files: files.map((file) => ({ path: `functions/${name}/${file.path}`, content: file.content })).sort((a, b) => a.path.localeCompare(b.path)),
+    operations: remote.operations,
+    notRemotable: remote.notRemotable,
+  };
+}
