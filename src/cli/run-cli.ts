@@ -66,7 +66,7 @@ function runAnalyze(args: AnalyzeArgs, io: CliIo): number {
   }
   if (progress) io.stderr(`carve: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   if (metrics.entries === 0) {
-    io.stderr('carve: no HTTP entry points found (Express, koa-router and NestJS routes and NestJS/type-graphql GraphQL operations are supported so far): nothing to carve; the report lists what was read\n');
+    io.stderr('carve: no HTTP entry points found (Express, koa-router, Fastify, Hono, tRPC and NestJS routes and NestJS/type-graphql GraphQL operations are supported so far): nothing to carve; the report lists what was read\n');
     return EXIT.noRoutes;
   }
   return EXIT.ok;

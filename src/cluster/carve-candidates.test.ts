@@ -178,3 +178,30 @@ describe('carveCandidates with what-if overrides', () => {
     ]);
   });
 });
+
+describe('carveCandidates on GraphQL resolvers', () => {
+  const resolver = (type: string, extra = '') => `import { Resolver, Query, Mutation } from '@nestjs/graphql';
+import { ${type}Store } from './${type.toLowerCase()}.store';
+@Resolver('${type}')
+export class ${type}Resolver {
+  constructor(private readonly store: ${type}Store) {}
+  @Query() ${type.toLowerCase()}s() { return this.store.list(); }
+  @Mutation() create${type}() { return this.store.add(); }${extra}
+}`;
+  const store = (type: string) => `export class ${type}Store { list() { return [this.format()]; } add() { return this.format(); } format() { return '${type}'; } }`;
+
+  it('warns each candidate that serves part of a GraphQL schema split over several candidates', () => {
+    const facts = layeredFromText({ 'src/book.resolver.ts': resolver('Book'), 'src/book.store.ts': store('Book'), 'src/author.resolver.ts': resolver('Author'), 'src/author.store.ts': store('Author') });
+    const carving = carveCandidates(facts, buildGraph(facts).graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+    expect(carving.candidates.map((c) => [c.name, c.risks.filter((risk) => risk.includes('GraphQL'))])).toEqual([
+      ['author', ['serves 2 GraphQL operations of a schema split over several candidates: one endpoint serves the schema, so this needs schema federation or a gateway routing operations']],
+      ['book', ['serves 2 GraphQL operations of a schema split over several candidates: one endpoint serves the schema, so this needs schema federation or a gateway routing operations']],
+    ]);
+  });
+
+  it('does not warn when one candidate serves the whole schema', () => {
+    const facts = layeredFromText({ 'src/book.resolver.ts': resolver('Book'), 'src/book.store.ts': store('Book') });
+    const carving = carveCandidates(facts, buildGraph(facts).graph, { resolution: 1, seed: 42, sharedThreshold: 0.25 });
+    expect(carving.candidates.flatMap((c) => c.risks).filter((risk) => risk.includes('GraphQL'))).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ import { refineCommunities } from './refine-communities.js';
 import { countRouteReach, findSharedUtilities, isCarvable } from './route-reach.js';
 import { clusterSubgraph, runLouvain } from './run-louvain.js';
 
+const GRAPHQL_METHODS: ReadonlySet<string> = new Set(['QUERY', 'MUTATION', 'SUBSCRIPTION', 'FIELD']);
+
 export interface ClusterOptions {
   resolution: number;
   seed: number;
@@ -110,6 +112,8 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
   });
 
   const locOf = (ids: readonly string[]): number => ids.reduce((sum, id) => sum + (symbols.get(id)?.parent ? 0 : (symbols.get(id)?.loc ?? 0)), 0);
+  const graphqlEntries = new Set(facts.entries.filter((entry) => GRAPHQL_METHODS.has(entry.method)).map((entry) => entry.id));
+  const graphqlSplit = drafts.filter((draft) => draft.routes.some((route) => graphqlEntries.has(route))).length > 1;
   const candidates: Candidate[] = drafts.map((draft, index) => {
     const sharedSymbols = sharedPerCandidate[index]!;
     const code = [...draft.owned, ...sharedSymbols];
@@ -135,7 +139,7 @@ export function carveCandidates(facts: LayeredFacts, graph: CarveGraph, options:
       remoteCalls,
       effects,
       state,
-      risks: risksOf(state, remoteCalls, effects),
+      risks: risksOf(state, remoteCalls, effects, graphqlSplit ? draft.routes.filter((route) => graphqlEntries.has(route)).length : 0),
       metrics: {
         routes: draft.routes.length,
         symbols: draft.owned.length,

@@ -120,8 +120,16 @@ export function stateOf(draftId: string, code: ReadonlySet<string>, context: Des
   return touched;
 }
 
-export function risksOf(state: readonly CandidateState[], remoteCalls: readonly RemoteCall[], effects: readonly CandidateEffect[]): string[] {
+/**
+ * `splitGraphqlOperations`: how many GraphQL operations this candidate serves when the schema's
+ * operations are spread over several candidates (0 otherwise). One schema is served at one endpoint,
+ * so a function of its own needs the schema split (stitching, federation) or a routing gateway.
+ */
+export function risksOf(state: readonly CandidateState[], remoteCalls: readonly RemoteCall[], effects: readonly CandidateEffect[], splitGraphqlOperations = 0): string[] {
   const risks: string[] = [];
+  if (splitGraphqlOperations > 0) {
+    risks.push(`serves ${splitGraphqlOperations} GraphQL operations of a schema split over several candidates: one endpoint serves the schema, so this needs schema federation or a gateway routing operations`);
+  }
   for (const s of state) {
     if (!s.mutable) continue;
     if (s.sharedWith.length) risks.push(`mutable module state ${s.state} is also used by ${s.sharedWith.join(', ')}: it will no longer be shared once split`);
