@@ -119,7 +119,7 @@ app.get(path, () => 1);`,
     ).toEqual([]);
   });
 
-  it('records the router a route is registered on as its group, and no group for the app itself', () => {
+  it('records the router a route is registered on as its group, and no group for the app itself; one route per path of an array', () => {
     const facts = factsFromText({
       'src/app.ts': `import express, { Router } from 'express';
 const app = express();
@@ -128,12 +128,15 @@ items.get('/:id', () => 1);
 app.use('/items', items);
 app.get('/health', () => 1);
 app.use('/tags', Router().get('/', () => 1));
-app.use('/notes', Router().get('/', () => 1));`,
+app.use('/notes', Router().get('/', () => 1));
+app.get(['/ready', '/live'], () => 1);`,
     });
     expect(facts.entries.map((e) => [e.id, e.group])).toEqual([
       ['GET /health', null],
       ['GET /items/:id', 'src/app.ts#items'],
+      ['GET /live', null],
       ['GET /notes', 'src/app.ts#router@L8'],
+      ['GET /ready', null],
       ['GET /tags', 'src/app.ts#router@L7'],
     ]);
   });

@@ -5,7 +5,7 @@ import { importedFrom, isFunctionExpressionLike, lineOf, resolvedSymbol, stringL
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { calledFunction, firstReturned, forEachMethodCall } from './follow-values.js';
 import { flattenArguments, parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
-import { joinRoutePath, mountedPrefixes } from './route-paths.js';
+import { joinRoutePath, literalPaths, mountedPrefixes } from './route-paths.js';
 
 const METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
@@ -153,12 +153,12 @@ class ExpressScan {
     if (!router) return;
     // `app.get('env')` reads a setting: a route needs a path and at least one handler.
     if (call.arguments.length < 2) return;
-    const routePath = stringLiteralValue(call.arguments[0]);
-    if (routePath === undefined) {
+    const routePaths = literalPaths(call.arguments[0]);
+    if (routePaths === undefined) {
       this.context.warn(`${file}:${line}: route path is not a string literal; route skipped`);
       return;
     }
-    this.routes.push({ router, method, path: routePath, handlers: flattenArguments(call.arguments.slice(1)), file, line });
+    for (const routePath of routePaths) this.routes.push({ router, method, path: routePath, handlers: flattenArguments(call.arguments.slice(1)), file, line });
   }
 
   private groupOf(router: ts.Node): string | null {
