@@ -44,6 +44,12 @@ describe('carve analyze --sweep and carve compare', () => {
     expect(carve(['compare', analysisFile, analysisFile], cwd).stdout).toContain('MoJoFM 100.00');
   });
 
+  it('prints the figures as JSON with --json', () => {
+    const run = carve(['compare', analysisFile, 'lumped.json', '--json'], cwd);
+    expect(JSON.parse(run.stdout)).toMatchObject({ compared: 4, groups: [2, 1], kinds: ['analysis', 'expected'], ari: 0 });
+    expect(JSON.parse(run.stdout).mojoFm).toBeCloseTo(200 / 3, 10);
+  });
+
   it.each([
     [['compare', analysisFile, 'missing.json'], /^carve: error: .*missing\.json: cannot be read\n$/],
     [['compare', analysisFile, 'broken.json'], /^carve: error: .*broken\.json: is not valid JSON/],

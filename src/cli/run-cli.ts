@@ -89,10 +89,15 @@ function runReport(args: ReportArgs, io: CliIo): number {
 interface CompareArgs {
   analysis: string;
   reference: string;
+  json: boolean;
 }
 
 function runCompare(args: CompareArgs, io: CliIo): number {
   const result = compareFiles(args.analysis, args.reference, io.cwd);
+  if (args.json) {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return EXIT.ok;
+  }
   io.stdout(`MoJoFM ${result.mojoFm.toFixed(2)} (0–100, higher is better; ${args.analysis} against ${args.reference})\n`);
   io.stdout(`ARI    ${result.ari.toFixed(3)} (1 identical, about 0 for chance)\n`);
   io.stdout(`${result.compared} routes compared in ${result.groups[0]} vs ${result.groups[1]} groups; only in the first: ${result.onlyInFirst}, only in the second: ${result.onlyInSecond}\n`);
@@ -190,6 +195,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         y
           .positional('analysis', { type: 'string', describe: 'A saved analysis.json', demandOption: true })
           .positional('reference', { type: 'string', describe: 'Reference partition of the routes', demandOption: true })
+          .option('json', { type: 'boolean', default: false, describe: 'Print the figures as JSON (for CI drift checks)' })
           .example('$0 compare reports/market-bff/analysis.json fixtures/market-bff/expected.json', 'against hand-made truth')
           .example('$0 compare run1/analysis.json run2/analysis.json', 'run-to-run stability'),
       (args) => {

@@ -21,7 +21,10 @@ export function buildAnalysis(facts: LayeredFacts, graph: CarveGraph, edges: Ana
   for (const candidate of carving.candidates) {
     const { crossing: split, ...faas } = faasMetricsOf(candidate, faasContext);
     candidate.metrics.faas = faas;
-    for (const t of split) crossing.add(`${t.symbol}:${t.line}`);
+    for (const t of split) {
+      crossing.add(`${t.symbol}:${t.line}`);
+      candidate.risks.push(`transaction at ${t.file}:${t.line} (${t.api}) runs code outside this function: split, it becomes a distributed transaction`);
+    }
   }
   const quality = measurePartition(graph, facts.entries, carving.candidates.map((c) => ({ routes: c.entries, symbols: c.symbols })), options.nedBand);
   const sharedMutableState = new Set(carving.candidates.flatMap((c) => c.state.filter((s) => s.mutable && s.sharedWith.length > 0).map((s) => s.state))).size;

@@ -145,13 +145,16 @@ export function buildApp() {
   return app;
 }
 const server = buildApp();
-server.get('/ready', async () => true);`,
+server.get('/ready', async () => true);
+const bare = require('fastify')({ logger: false });
+bare.get('/bare', async () => 'bare');`,
         'src/tickets.ts': `import type { FastifyInstance } from 'fastify';
 export async function listTickets() { return []; }
 export function ticketRoutes(app: FastifyInstance) { app.get('/tickets', listTickets); }`,
         'src/orders.ts': `export default async function (fastify: any) { fastify.get('/:id', async () => 1); }`,
       }),
     ).toEqual([
+      'GET /bare -> src/build.ts#bare.get@L12:19',
       'GET /orders/:id -> src/orders.ts#fastify.get@L1:68',
       'GET /ping -> src/build.ts#chain.get@L6:72',
       'GET /ready -> src/build.ts#server.get@L10:22',
@@ -220,7 +223,10 @@ const other = { route: (o: object) => o, get: (p: string, h: unknown) => h };
 other.route({ method: 'GET', url: '/nope', handler: () => 1 });
 other.get('/nope', () => 1);
 export function mount(name: string) { app.get(\`/\${name}\`, async () => name); }
-app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });`,
+app.route({ method: 'SEARCH', url: '/search', handler: async () => 1 });
+app.toString();
+async function loop(f: any) { f.register(loop, { prefix: '/again' }); }
+app.register(loop);`,
     });
     expect(facts.entries).toEqual([]);
     expect(facts.warnings.filter((w) => w.startsWith('src/app.ts'))).toEqual([

@@ -1,24 +1,14 @@
 import { ts } from 'ts-morph';
 import type { EntryFact, HttpMethod } from '../../model/index.js';
 import { compareStrings } from '../../util/index.js';
-import { importedFrom, isFunctionExpressionLike, lineOf, requiredModule, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
+import { isFunctionExpressionLike, lineOf, requiredModule, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { flattenArguments, handlerSymbolOf, middlewareSymbols, parentRouterGroup } from './handler-symbol.js';
 import { autoloadedFiles, isAutoload } from './fastify-autoload.js';
-import { expressionOption, objectLiteral, optionValue } from './options-object.js';
+import { CHAINABLE, fastifyPluginCall, functionName, HOOK_PHASES, instanceParameter, isFastifyFactoryCall, PLUGIN_TYPE, returnedExpressions, ROUTE_METHODS, routeDeclaration, shorthandMethod } from './fastify-syntax.js';
+import { expressionOption, objectLiteral } from './options-object.js';
 import { joinRoutePath, mountedPrefixes } from './route-paths.js';
 import { staticStrings } from './static-strings.js';
-
-const SHORTHANDS: Record<string, HttpMethod> = {
-  get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
-};
-const ROUTE_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-/** Hooks that run before the handler, in lifecycle order: carve's middleware. */
-const HOOK_PHASES = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
-/** Instance methods that return the instance, so `app.register(a).get(...)` stays on the app. */
-const CHAINABLE = new Set([...Object.keys(SHORTHANDS), 'route', 'register', 'addHook', 'decorate', 'decorateRequest', 'decorateReply', 'setErrorHandler', 'setNotFoundHandler', 'addSchema']);
-/** A plugin typed as one (`FastifyPluginAsync`, `FastifyPluginCallback`, zod/typebox variants) or taking a `FastifyInstance`. */
-const PLUGIN_TYPE = /\bFastify(Plugin\w*|Instance)\b/;
 
 type PluginFunction = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
 
@@ -49,56 +39,6 @@ interface Site {
   hooks: Hook[];
   file: string;
   line: number;
-}
-
-/** `Fastify()`, `fastify()`, `Fastify.fastify()`, `require('fastify')()`: a new app. */
-function isFastifyFactoryCall(expression: ts.Expression, checker: ts.TypeChecker): boolean {
-  const call = unwrap(expression);
-  if (!ts.isCallExpression(call)) return false;
-  const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return importedFrom(callee, checker) === 'fastify';
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return importedFrom(callee.expression, checker) === 'fastify';
-  return requiredModule(callee) === 'fastify';
-}
-
-/** `fp(fn, options?)` from fastify-plugin, and whether `{ encapsulate: true }` keeps it a scope of its own. */
-function fastifyPluginCall(call: ts.CallExpression, checker: ts.TypeChecker): { inner: ts.Expression; encapsulates: boolean } | undefined {
-  const callee = unwrap(call.expression);
-  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
-  const inner = call.arguments[0];
-  if (!name || !inner || importedFrom(name, checker) !== 'fastify-plugin') return undefined;
-  const encapsulate = expressionOption(objectLiteral(call.arguments[1]), 'encapsulate');
-  return { inner, encapsulates: encapsulate?.kind === ts.SyntaxKind.TrueKeyword };
-}
-
-/** The instance parameter of a plugin function: its first parameter, when it is a plain name. */
-function instanceParameter(fn: ts.SignatureDeclaration): ts.ParameterDeclaration | undefined {
-  const first = fn.parameters[0];
-  return first && ts.isIdentifier(first.name) ? first : undefined;
-}
-
-/** What a function returns: its expression body, or the `return` expressions of its own body. */
-function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = 'body' in fn ? (fn.body as ts.ConciseBody | undefined) : undefined;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (node !== body && ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  visit(body);
-  return found;
-}
-
-/** The name a function is called by: its own, or that of the variable or property holding it. */
-function functionName(fn: ts.Node): string | undefined {
-  const named = (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name) ? fn.name.text : undefined;
-  if (named) return named;
-  let holder = fn.parent;
-  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder))) holder = holder.parent;
-  return holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
 }
 
 /**
@@ -164,7 +104,7 @@ class FastifyScan {
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
       if (name === 'register') this.registerCalls.push(node);
       else if (name === 'addHook') this.hookCalls.push(node);
-      else if (name === 'route' || SHORTHANDS[name]) this.routeCalls.push({ call: node, file });
+      else if (name === 'route' || shorthandMethod(name)) this.routeCalls.push({ call: node, file });
       else if (node.arguments.some(ts.isIdentifier)) this.otherCalls.push(node);
     }
     if ((ts.isFunctionDeclaration(node) || isFunctionExpressionLike(node)) && node.body && instanceParameter(node) && this.looksLikePlugin(node)) this.typedPlugins.push(node);
@@ -356,27 +296,9 @@ class FastifyScan {
     const scope = this.scopeOf(callee.expression);
     if (!scope) return;
     const line = lineOf(sourceFile, call.getStart(sourceFile));
-    const shorthand = SHORTHANDS[callee.name.text];
-    let methods: string[];
-    let url: ts.Expression | undefined;
-    let options: ts.ObjectLiteralExpression | undefined;
-    let handler: ts.Node | undefined;
-    if (shorthand) {
-      // get(url, handler) | get(url, options, handler) | get(url, { handler, ... })
-      if (call.arguments.length < 2) return;
-      methods = [shorthand];
-      url = call.arguments[0];
-      options = objectLiteral(call.arguments[1]);
-      handler = call.arguments.length >= 3 ? call.arguments[2] : options ? optionValue(options, 'handler') : call.arguments[1];
-    } else {
-      options = objectLiteral(call.arguments[0]);
-      if (!options) return;
-      const method = expressionOption(options, 'method');
-      const listed = method && ts.isArrayLiteralExpression(unwrap(method)) ? (unwrap(method) as ts.ArrayLiteralExpression).elements : method ? [method] : [];
-      methods = listed.map((element) => stringLiteralValue(unwrap(element))?.toUpperCase() ?? '?');
-      url = expressionOption(options, 'url') ?? expressionOption(options, 'path');
-      handler = optionValue(options, 'handler');
-    }
+    const declared = routeDeclaration(call);
+    if (!declared) return;
+    const { methods, url, options, handler } = declared;
     const paths = url ? staticStrings(url, this.context.checker) : undefined;
     if (paths === undefined) {
       this.context.warn(`${file}:${line}: route url is not a constant string; route skipped`);
@@ -405,8 +327,10 @@ class FastifyScan {
    */
   private hookScopes(scope: ts.Node): ts.Node[] {
     const lineage: ts.Node[] = [];
+    const visited = new Set<ts.Node>();
     const climb = (node: ts.Node): void => {
-      if (lineage.includes(node)) return;
+      if (visited.has(node)) return;
+      visited.add(node);
       for (const registration of this.registrations) if (registration.child === node) climb(registration.parent);
       lineage.push(node);
     };

@@ -111,7 +111,7 @@ map.get('x');`,
 });
 
 describe('hono openapi() routes and app factories', () => {
-  it('reads createRoute() configs from other files, gives each factory call an app of its own, and mounts the apps of a forEach', () => {
+  it('reads createRoute() configs from other files, gives each factory call (also hono/factory createApp) an app of its own, and mounts the apps of a forEach', () => {
     const facts = factsFromText({
       'src/lib/create-app.ts': `import { OpenAPIHono } from '@hono/zod-openapi';
 export function createRouter() { return new OpenAPIHono({ strict: false }); }
@@ -138,11 +138,11 @@ const app = createApp();
 const routers = [tasks, health] as const;
 routers.forEach((router) => app.route('/v1', router));
 export default app;`,
-      'src/routes/health.ts': "import { Hono } from 'hono';\nconst health = new Hono();\nhealth.get('/ping', (c) => c.text('pong'));\nexport default health;",
+      'src/routes/health.ts': "import { createFactory } from 'hono/factory';\nconst factory = createFactory();\nconst health = factory.createApp();\nhealth.get('/ping', (c) => c.text('pong'));\nexport default health;",
     });
     expect(facts.entries.map((e) => [e.id, e.handler, e.middleware, e.group])).toEqual([
       ['GET /health', 'src/lib/create-app.ts#app.get@L5:22', [], null],
-      ['GET /v1/ping', 'src/routes/health.ts#health.get@L3:21', [], 'src/routes/health.ts#health'],
+      ['GET /v1/ping', 'src/routes/health.ts#health.get@L4:21', [], 'src/routes/health.ts#health'],
       ['GET /v1/tasks', 'src/routes/tasks.handlers.ts#list', [], 'src/routes/tasks.index.ts#router'],
       ['GET /v1/tasks/:id', 'src/routes/tasks.handlers.ts#getOne', ['src/mw.ts#requireUser'], 'src/routes/tasks.index.ts#router'],
     ]);

@@ -93,6 +93,15 @@ class HonoScan {
     return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && HONO_PACKAGES.has(importedFrom(callee.expression, this.context.checker) ?? '');
   }
 
+  /** `createFactory().createApp()` or `factory.createApp()` with `createFactory` from `hono/factory`: a new app per call. */
+  private isFactoryCreateApp(callee: ts.Expression): boolean {
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'createApp') return false;
+    let receiver = unwrap(callee.expression);
+    const value = ts.isIdentifier(receiver) ? valueOfName(receiver, this.context.checker) : undefined;
+    if (value) receiver = unwrap(value);
+    return ts.isCallExpression(receiver) && ts.isIdentifier(receiver.expression) && importedFrom(receiver.expression, this.context.checker) === 'hono/factory';
+  }
+
   /** The app an expression stands for: `new Hono()`, a variable holding one, a chain or basePath on one, a factory's result. */
   private instanceOf(expression: ts.Expression, depth = 0): Instance | undefined {
     const node = unwrap(expression);
@@ -105,6 +114,7 @@ class HonoScan {
         if (!inner || callee.name.text !== 'basePath') return inner;
         return { app: inner.app, base: joinRoutePath(inner.base, stringLiteralValue(node.arguments[0]) ?? '') };
       }
+      if (this.isFactoryCreateApp(callee)) return { app: node, base: '' };
       const fn = calledFunction(callee, this.context.checker);
       const made = fn ? firstReturned(fn, (returned) => this.instanceOf(returned, depth + 1)) : undefined;
       if (!made || !fn || made.app.pos < fn.pos || made.app.end > fn.end || made.app.getSourceFile() !== fn.getSourceFile()) return made;
@@ -249,6 +259,6 @@ class HonoScan {
 
 export const honoAdapter: EntrypointAdapter = {
   framework: 'hono',
-  applies: (context) => context.files.some(({ sourceFile }) => /from\s+['"](hono|hono\/tiny|hono\/quick|@hono\/zod-openapi)['"]/.test(sourceFile.text)),
+  applies: (context) => context.files.some(({ sourceFile }) => /from\s+['"](hono|hono\/tiny|hono\/quick|hono\/factory|@hono\/zod-openapi)['"]/.test(sourceFile.text)),
   extract: (context) => new HonoScan(context).run(),
 };

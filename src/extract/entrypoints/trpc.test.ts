@@ -45,7 +45,7 @@ export const boardRouter = createTRPCRouter({
     expect(facts.warnings.filter((w) => w.includes('tRPC'))).toEqual([]);
   });
 
-  it('reads mergeRouters, inline routers, plain nested records and the parent of a router that serves procedures', () => {
+  it('reads mergeRouters, inline routers, plain nested and spread records, and the parent of a router that serves procedures', () => {
     const facts = factsFromText({
       'src/trpc.ts': TRPC,
       'src/app.ts': `import express from 'express';
@@ -53,7 +53,8 @@ import * as trpcExpress from '@trpc/server/adapters/express';
 import { createTRPCRouter, mergeRouters, publicProcedure } from './trpc';
 const cards = createTRPCRouter({ list: publicProcedure.query(() => []) });
 const lists = createTRPCRouter({ cards, rename: publicProcedure.mutation(() => 1) });
-const health = createTRPCRouter({ ping: publicProcedure.query(() => 'pong') });
+const probes = { ping: publicProcedure.query(() => 'pong') };
+const health = createTRPCRouter({ ...probes });
 const admin = createTRPCRouter({ stats: { daily: publicProcedure.query(() => 0) }, audit: createTRPCRouter({ log: publicProcedure.query(() => []) }) });
 export const appRouter = mergeRouters(health, createTRPCRouter({ lists, admin }));
 const app = express();

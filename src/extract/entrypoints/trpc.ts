@@ -115,6 +115,13 @@ class TrpcScan {
 
   private readRecord(router: Router, record: ts.ObjectLiteralExpression, keys: string[]): void {
     for (const property of record.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        // `{ ...sharedProcedures, list }`: the spread record's keys sit beside the others.
+        const spread = unwrap(property.expression);
+        const value = ts.isObjectLiteralExpression(spread) ? spread : valueOfName(spread, this.context.checker);
+        if (value && ts.isObjectLiteralExpression(unwrap(value))) this.readRecord(router, unwrap(value) as ts.ObjectLiteralExpression, keys);
+        continue;
+      }
       const key = property.name ? propertyKey(property.name) : undefined;
       if (!key) continue;
       const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? shorthandValue(property, this.context.checker) : undefined;
