@@ -74,6 +74,34 @@ app.use('/chat', chatRoutes());`,
     ).toEqual(['POST /chat/messages -> src/chat.ts#chatController.send']);
   });
 
+  it('keeps prefixes of chained, unnamed routers mounted without a path, at any depth', () => {
+    const files = {
+        'src/server.ts': `import express from 'express';
+import mainRoutes from './http/index';
+const server = express();
+server.use(mainRoutes);`,
+        'src/http/index.ts': `import { Router } from 'express';
+import { v1 } from './v1';
+export default Router().use(Router().use('/api', v1));`,
+        'src/http/v1.ts': `import { Router } from 'express';
+import shipments from './shipments';
+import carriers from './carriers';
+export const v1 = Router().use('/v1', Router().use(shipments).use(carriers));`,
+        'src/http/shipments.ts': `import { Router } from 'express';
+const shipments = Router();
+shipments.get('/shipments', (req: unknown, res: unknown) => res);
+export default shipments;`,
+        'src/http/carriers.ts': `import { Router } from 'express';
+export default Router().post('/carriers', (req: unknown, res: unknown) => res).get('/carriers/:code', (req: unknown, res: unknown) => res);`,
+    };
+    expect(factsFromText(files).entries.map((e) => e.group)).toEqual(['src/http/carriers.ts#default', 'src/http/carriers.ts#default', 'src/http/shipments.ts#shipments']);
+    expect(routes(files)).toEqual([
+      'POST /api/v1/carriers -> src/http/carriers.ts#chain.post@L2:43',
+      'GET /api/v1/carriers/:code -> src/http/carriers.ts#chain.get@L2:103',
+      'GET /api/v1/shipments -> src/http/shipments.ts#shipments.get@L3:29',
+    ]);
+  });
+
   it('ignores look-alikes: app.get(setting), Map.get, routers from other packages, dynamic paths', () => {
     expect(
       routes({
@@ -91,18 +119,25 @@ app.get(path, () => 1);`,
     ).toEqual([]);
   });
 
-  it('records the router a route is registered on as its group, and no group for the app itself', () => {
+  it('records the router a route is registered on as its group, and no group for the app itself; one route per path of an array', () => {
     const facts = factsFromText({
       'src/app.ts': `import express, { Router } from 'express';
 const app = express();
 const items = Router();
 items.get('/:id', () => 1);
 app.use('/items', items);
-app.get('/health', () => 1);`,
+app.get('/health', () => 1);
+app.use('/tags', Router().get('/', () => 1));
+app.use('/notes', Router().get('/', () => 1));
+app.get(['/ready', '/live'], () => 1);`,
     });
     expect(facts.entries.map((e) => [e.id, e.group])).toEqual([
       ['GET /health', null],
       ['GET /items/:id', 'src/app.ts#items'],
+      ['GET /live', null],
+      ['GET /notes', 'src/app.ts#router@L8'],
+      ['GET /ready', null],
+      ['GET /tags', 'src/app.ts#router@L7'],
     ]);
   });
 

@@ -5,7 +5,7 @@ import { importedFrom, isFunctionExpressionLike, lineOf, resolvedSymbol, stringL
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { calledFunction, firstReturned, forEachMethodCall } from './follow-values.js';
 import { flattenArguments, parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
-import { joinRoutePath, mountedPrefixes } from './route-paths.js';
+import { joinRoutePath, literalPaths, mountedPrefixes } from './route-paths.js';
 
 const METHODS: Record<string, HttpMethod> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS', all: 'ALL',
@@ -31,9 +31,30 @@ function isFromExpress(identifier: ts.Identifier, checker: ts.TypeChecker): bool
   return importedFrom(identifier, checker) === 'express';
 }
 
-/** `express()` makes an app; `Router()`, `express.Router()`, `Router({ mergeParams: true })` a router. */
+/**
+ * The receiver at the bottom of a chain of calls that return their router (`.use(x)`, and
+ * `.get(path, handler)`, not `.get('setting')`): `Router().use(a).use(b)` is the `Router()` call.
+ */
+function chainBase(expression: ts.Expression): ts.Expression {
+  let node = unwrap(expression);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const name = node.expression.name.text;
+    if (name !== 'use' && !(METHODS[name] && node.arguments.length >= 2)) break;
+    node = unwrap(node.expression.expression);
+  }
+  return node;
+}
+
+/** The outermost call of the chain a router's factory call starts: `Router().use(a).use(b)` for `Router()`. */
+function chainTop(node: ts.Node): ts.Node {
+  let top = node;
+  while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent) && top.parent.parent.expression === top.parent && chainBase(top.parent.parent) !== top.parent.parent) top = top.parent.parent;
+  return top;
+}
+
+/** `express()` makes an app; `Router()`, `express.Router()`, `Router({ mergeParams: true })` a router; also at the base of a chain. */
 function routerFactoryKind(node: ts.Expression, checker: ts.TypeChecker): 'app' | 'router' | undefined {
-  const call = unwrap(node);
+  const call = chainBase(node);
   if (!ts.isCallExpression(call)) return undefined;
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) return isFromExpress(callee, checker) ? (callee.text === 'Router' ? 'router' : 'app') : undefined;
@@ -46,6 +67,8 @@ class ExpressScan {
   readonly apps = new Set<ts.Node>();
   readonly routes: RouteSite[] = [];
   readonly mounts: Mount[] = [];
+  /** Factory calls whose router is held by a variable: `const api = Router().use(a)` maps `Router()` to `api`. */
+  private readonly held = new Map<ts.Node, ts.Node>();
 
   constructor(private readonly context: EntrypointContext) {}
 
@@ -60,18 +83,27 @@ class ExpressScan {
       const kind = routerFactoryKind(node.initializer, this.context.checker);
       if (kind) this.routers.add(node);
       if (kind === 'app') this.apps.add(node);
+      if (kind) this.held.set(chainBase(node.initializer), node);
+    } else if (ts.isCallExpression(node) && !this.held.has(node)) {
+      // An unnamed router (`export default Router().use('/api', api)`) is identified by its factory call.
+      const kind = routerFactoryKind(node, this.context.checker);
+      if (kind && chainBase(node) === node) this.routers.add(node);
+      if (kind === 'app' && chainBase(node) === node) this.apps.add(node);
     }
     ts.forEachChild(node, (child) => this.findRouters(child));
   }
 
   /** The router declaration an expression refers to: a router variable or a factory returning one. */
   private routerOf(expression: ts.Expression, depth = 0): ts.Node | undefined {
-    const node = unwrap(expression);
+    const node = chainBase(expression);
     if (depth > 3) return undefined;
+    const instance = this.held.get(node) ?? (this.routers.has(node) ? node : undefined);
+    if (instance) return instance;
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       const nameNode = ts.isIdentifier(node) ? node : node.name;
       const declaration = resolvedSymbol(this.context.checker, nameNode)?.valueDeclaration;
       if (declaration && this.routers.has(declaration)) return declaration;
+      if (declaration && ts.isExportAssignment(declaration)) return this.routerOf(declaration.expression, depth + 1);
       if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && !isFunctionExpressionLike(unwrap(declaration.initializer))) {
         return this.routerOf(declaration.initializer, depth + 1);
       }
@@ -121,16 +153,21 @@ class ExpressScan {
     if (!router) return;
     // `app.get('env')` reads a setting: a route needs a path and at least one handler.
     if (call.arguments.length < 2) return;
-    const routePath = stringLiteralValue(call.arguments[0]);
-    if (routePath === undefined) {
+    const routePaths = literalPaths(call.arguments[0]);
+    if (routePaths === undefined) {
       this.context.warn(`${file}:${line}: route path is not a string literal; route skipped`);
       return;
     }
-    this.routes.push({ router, method, path: routePath, handlers: flattenArguments(call.arguments.slice(1)), file, line });
+    for (const routePath of routePaths) this.routes.push({ router, method, path: routePath, handlers: flattenArguments(call.arguments.slice(1)), file, line });
   }
 
   private groupOf(router: ts.Node): string | null {
-    return this.apps.has(router) ? null : routerGroupId(router, this.context.relativeFile);
+    if (this.apps.has(router)) return null;
+    if (ts.isVariableDeclaration(router)) return routerGroupId(router, this.context.relativeFile);
+    // An unnamed router: `export default Router()…` is the module's default, any other is told apart by its line.
+    const sourceFile = router.getSourceFile();
+    const name = ts.isExportAssignment(router.parent) || ts.isExportAssignment(chainTop(router).parent) ? 'default' : `router@L${lineOf(sourceFile, router.getStart(sourceFile))}`;
+    return `${this.context.relativeFile(sourceFile.fileName)}#${name}`;
   }
 
   private expand(): Omit<EntryFact, 'id'>[] {

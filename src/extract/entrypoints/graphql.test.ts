@@ -39,6 +39,39 @@ export class AuthorsResolver {
     ]);
   });
 
+  it('keeps an operation name served by two GraphQL APIs as one entry per API, named by resolver folder or class', () => {
+    expect(
+      operations({
+        'src/api/admin/channel.resolver.ts': `import { Resolver, Query, Mutation } from '@nestjs/graphql';
+@Resolver()
+export class ChannelResolver {
+  @Query() activeChannel() { return {}; }
+  @Mutation() createChannel() { return {}; }
+}`,
+        'src/api/shop/shop-channel.resolver.ts': `import { Resolver, Query } from '@nestjs/graphql';
+@Resolver()
+export class ShopChannelResolver {
+  @Query() activeChannel() { return {}; }
+}`,
+        'src/plugin/search.resolver.ts': `import { Resolver, Query } from '@nestjs/graphql';
+@Resolver()
+export class ShopSearchResolver {
+  @Query() search() { return []; }
+}
+@Resolver()
+export class AdminSearchResolver {
+  @Query() search() { return []; }
+}`,
+      }),
+    ).toEqual([
+      'MUTATION createChannel -> src/api/admin/channel.resolver.ts#ChannelResolver.createChannel [nestjs-graphql]',
+      'QUERY AdminSearchResolver/search -> src/plugin/search.resolver.ts#AdminSearchResolver.search [nestjs-graphql]',
+      'QUERY ShopSearchResolver/search -> src/plugin/search.resolver.ts#ShopSearchResolver.search [nestjs-graphql]',
+      'QUERY admin/activeChannel -> src/api/admin/channel.resolver.ts#ChannelResolver.activeChannel [nestjs-graphql]',
+      'QUERY shop/activeChannel -> src/api/shop/shop-channel.resolver.ts#ShopChannelResolver.activeChannel [nestjs-graphql]',
+    ]);
+  });
+
   it('reads type-graphql resolvers and their middleware, and ignores the @Query parameter decorator of @nestjs/common', () => {
     const facts = factsFromText({
       'src/recipe.resolver.ts': `import { Resolver, Query, Mutation, FieldResolver, Root, UseMiddleware } from 'type-graphql';

@@ -4,6 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { lineOf, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { constantString } from './constant-string.js';
+import { qualifyOperationsPerApi } from './graphql-api-qualifier.js';
 import { classDeclarationsOf, decoratorMiddleware, methodsWithInherited, decoratorsOf, importsOf, optionOf, type ReadDecorator } from './decorators.js';
 import { NEST_MIDDLEWARE } from './nest.js';
 
@@ -87,7 +88,7 @@ function extractOperations(context: EntrypointContext): Omit<EntryFact, 'id'>[] 
     if (!Object.keys(PACKAGES).some((pkg) => analysed.sourceFile.text.includes(pkg))) continue;
     for (const cls of classDeclarationsOf(analysed.sourceFile)) entries.push(...resolverOperations(cls, analysed, context));
   }
-  return entries.sort((a, b) => compareStrings(a.method, b.method) || compareStrings(a.path, b.path));
+  return qualifyOperationsPerApi(entries).sort((a, b) => compareStrings(a.method, b.method) || compareStrings(a.path, b.path));
 }
 
 export const graphqlAdapter: EntrypointAdapter = {

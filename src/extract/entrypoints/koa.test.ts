@@ -32,6 +32,25 @@ function auth() { return async () => 1; }`,
     ]);
   });
 
+  it('makes one route per path of a path array, also after a route name', () => {
+    expect(
+      routes({
+        'src/wellknown.ts': `import Router from '@koa/router';
+export async function metadata() { return {}; }
+const router = new Router({ prefix: '/.well-known' });
+router.get(['/oauth-server', '/oauth-server/mcp'], metadata);
+router.get('resource', ['/resource', '/resource/mcp'], metadata);
+router.get([\`/plain\`, someVariable], metadata);
+declare const someVariable: string;`,
+      }),
+    ).toEqual([
+      'GET /.well-known/oauth-server -> src/wellknown.ts#metadata',
+      'GET /.well-known/oauth-server/mcp -> src/wellknown.ts#metadata',
+      'GET /.well-known/resource -> src/wellknown.ts#metadata',
+      'GET /.well-known/resource/mcp -> src/wellknown.ts#metadata',
+    ]);
+  });
+
   it('applies router.prefix() and records the router as the group', () => {
     const facts = factsFromText({
       'src/users.ts': "import Router from '@koa/router';\nconst users = new Router();\nusers.prefix('/users');\nusers.get('/:id', async () => 1);",

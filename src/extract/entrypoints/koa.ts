@@ -4,7 +4,7 @@ import { compareStrings } from '../../util/index.js';
 import { importedFrom, lineOf, resolvedSymbol, stringLiteralValue, unwrap } from '../ts-helpers.js';
 import type { AnalysedFile, EntrypointAdapter, EntrypointContext } from './adapter.js';
 import { parentRouterGroup, resolveHandlers, routerGroupId } from './handler-symbol.js';
-import { joinRoutePath } from './route-paths.js';
+import { joinRoutePath, literalPaths } from './route-paths.js';
 
 const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
 const METHODS: Record<string, HttpMethod> = {
@@ -89,12 +89,11 @@ class KoaScan {
             }
           } else if (METHODS[name]) {
             // router.get('name', '/path', ...) names the route; router.get('/path', ...) does not.
-            const first = stringLiteralValue(node.arguments[0]);
-            const second = stringLiteralValue(node.arguments[1]);
-            const named = first !== undefined && second !== undefined;
-            const routePath = named ? second : first;
-            if (routePath !== undefined && node.arguments.length >= (named ? 3 : 2)) {
-              this.sites.push({ router, method: METHODS[name], path: routePath, handlers: node.arguments.slice(named ? 2 : 1), file, line });
+            const second = literalPaths(node.arguments[1]);
+            const named = stringLiteralValue(node.arguments[0]) !== undefined && second !== undefined;
+            const routePaths = named ? second : literalPaths(node.arguments[0]);
+            if (routePaths !== undefined && node.arguments.length >= (named ? 3 : 2)) {
+              for (const routePath of routePaths) this.sites.push({ router, method: METHODS[name], path: routePath, handlers: node.arguments.slice(named ? 2 : 1), file, line });
             }
           }
         }

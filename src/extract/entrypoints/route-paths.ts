@@ -1,3 +1,6 @@
+import { ts } from 'ts-morph';
+import { stringLiteralValue, unwrap } from '../ts-helpers.js';
+
 /** Joins a mount prefix and a route path the way Express and most routers do. */
 export function joinRoutePath(prefix: string, routePath: string): string {
   const head = prefix.replace(/\/+$/, '');
@@ -16,4 +19,14 @@ export function mountedPrefixes(node: object, mounts: readonly { parent: object;
     for (const outer of mountedPrefixes(mount.parent, mounts, new Set(seen).add(mount.parent))) prefixes.push(joinRoutePath(outer, mount.prefix));
   }
   return prefixes.length ? prefixes : [''];
+}
+
+/** A route's path argument: a string literal, or an array of them (`router.get(['/a', '/b'], h)`), one route each. */
+export function literalPaths(node: ts.Expression | undefined): string[] | undefined {
+  const single = stringLiteralValue(node);
+  if (single !== undefined) return [single];
+  const value = node ? unwrap(node) : undefined;
+  if (!value || !ts.isArrayLiteralExpression(value) || value.elements.length === 0) return undefined;
+  const paths = value.elements.map((element) => stringLiteralValue(element));
+  return paths.every((path) => path !== undefined) ? (paths as string[]) : undefined;
 }
