@@ -131,6 +131,26 @@ describe('scaffold', () => {
     expect(JSON.parse(result.files.find((f) => f.path.endsWith('carve-bundle.json'))!.content).coldStart).toEqual({ bundleBytes: bundle.bundleBytes, dependencies: 0 });
   });
 
+  it("pins the packages the copied code imports at the monolith's versions, with their @types", async () => {
+    const dir = makeTempDir({
+      ...service,
+      'package.json': JSON.stringify({ name: 'shop', dependencies: { express: '~4.18.1', 'lodash-es': '^4.17.21' }, devDependencies: { '@types/lodash-es': '~4.17.12', '@types/express': '~4.17.13' } }),
+      'types/lodash.d.ts': "declare module 'lodash-es' { export function capitalize(text: string): string }",
+      'src/middleware/auth.ts': `import type { NextFunction, Request, Response } from 'express';
+import { capitalize } from 'lodash-es';
+export function requireUser(req: Request, res: Response, next: NextFunction): void {
+  if (!req.headers['x-user-id']) { res.status(401).json({ code: capitalize('unauthenticated') }); return; }
+  next();
+}`,
+    });
+    const result = await scaffold({ input: dir, candidates: ['all'], targets: ['node'] });
+    const pkg = JSON.parse(result.files.find((f) => f.path === `functions/${result.functions[0]!.plan.name}/package.json`)!.content);
+    // express is replaced by the shim, so neither it nor its types are needed.
+    expect(pkg.dependencies).toEqual({ 'lodash-es': '^4.17.21' });
+    expect(pkg.devDependencies['@types/lodash-es']).toBe('~4.17.12');
+    expect(pkg.devDependencies['@types/express']).toBeUndefined();
+  });
+
   it('refuses an unknown candidate or target with the choices', async () => {
     const dir = makeTempDir(service);
     await expect(scaffold({ input: dir, candidates: ['nope'] })).rejects.toThrow(InputError);

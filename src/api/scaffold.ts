@@ -61,6 +61,23 @@ function isUserOwned(file: string): boolean {
   return /^functions\/[^/]+\/(src\/glue\/|test\/routes\.test\.ts$)/.test(file);
 }
 
+/**
+ * The dependency lists of the service's package.json, or nothing when it has none or it cannot be
+ * read: the analysis did not need it, so neither does the scaffold (packages then get '*').
+ */
+function readManifest(serviceRoot: string): { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | undefined {
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(path.join(serviceRoot, 'package.json'), 'utf8'));
+    if (!manifest || typeof manifest !== 'object') return undefined;
+    const list = (value: unknown): Record<string, string> | undefined =>
+      value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string')) : undefined;
+    const { dependencies, devDependencies } = manifest as Record<string, unknown>;
+    return { ...(list(dependencies) ? { dependencies: list(dependencies) } : {}), ...(list(devDependencies) ? { devDependencies: list(devDependencies) } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The analysis and the service root, from a service path (analysed now) or a saved analysis.json. */
 function readSource(request: ScaffoldRequest, cwd: string): ScaffoldSource {
   const input = path.resolve(cwd, request.input);
@@ -87,8 +104,9 @@ export async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResult
   const header = (file: RenderedFile): RenderedFile => (isUserOwned(file.path) ? file : withGeneratedHeader(file, TOOL_VERSION, regenerateCommand));
   const functions: ScaffoldedFunction[] = [];
   const files: RenderedFile[] = [];
+  const manifest = readManifest(source.serviceRoot);
   for (const candidate of candidates) {
-    const plan = planFunctionPackage(source, project, candidate, { targets });
+    const plan = planFunctionPackage(source, project, candidate, { targets, ...(manifest ? { manifest } : {}) });
     const prefix = `functions/${plan.name}/`;
     const bundle = await measureBundles(plan.files.map((file) => ({ path: file.path.slice(prefix.length), content: file.content })), targets);
     const bundleFile = { path: `${prefix}carve-bundle.json`, content: `${JSON.stringify({ candidate: candidate.id, coldStart: { bundleBytes: bundle.bundleBytes, dependencies: bundle.dependencies.length }, ...bundle }, null, 2)}\n` };

@@ -16,6 +16,36 @@ import { SourceIndex } from './source-index.js';
 
 export interface FunctionPlanOptions {
   targets: readonly ScaffoldTarget[];
+  /** The monolith's own package.json dependency lists, so the package pins what the monolith pins. */
+  manifest?: MonolithManifest;
+}
+
+export interface MonolithManifest {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** `@types/x` for `x`, `@types/scope__x` for `@scope/x`: where DefinitelyTyped publishes a package's types. */
+function typesPackageOf(pkg: string): string {
+  return pkg.startsWith('@') ? `@types/${pkg.slice(1).replace('/', '__')}` : `@types/${pkg}`;
+}
+
+/**
+ * The copied code's imports as npm dependencies, at the monolith's versions ('*' when it declares
+ * none), plus the `@types/` packages the monolith installs for them: without those, copied code that
+ * uses a package's types does not type-check on its own.
+ */
+function packageDependencies(modules: Iterable<string>, manifest: MonolithManifest = {}): { dependencies: Record<string, string>; typeDependencies: Record<string, string> } {
+  const declared = { ...manifest.devDependencies, ...manifest.dependencies };
+  const dependencies: Record<string, string> = {};
+  const typeDependencies: Record<string, string> = {};
+  for (const module of modules) {
+    const pkg = module.startsWith('@') ? module.split('/').slice(0, 2).join('/') : module.split('/')[0]!;
+    dependencies[pkg] = declared[pkg] ?? '*';
+    const types = typesPackageOf(pkg);
+    if (declared[types]) typeDependencies[types] = declared[types]!;
+  }
+  return { dependencies, typeDependencies };
 }
 
 /** A name safe as a folder, an npm package name and a function name: lower case, digits, dashes. */
@@ -60,13 +90,11 @@ export function planFunctionPackage(source: ScaffoldSource, project: Project, ca
 
   const remote = renderRemoteModules(needs, naming, source.analysis, candidate, name);
   const copied = [...needs.copied].sort(([a], [b]) => a.getFilePath().localeCompare(b.getFilePath())).map(([sourceFile, statements]) => renderCopiedFile(sourceFile, statements, needs, naming));
-  const dependencies: Record<string, string> = {};
-  for (const imports of needs.imports.values()) {
-    for (const imported of imports.values()) {
-      if (!imported.module || imported.module.startsWith('node:') || isShimmedType(imported.module, imported.importedName)) continue;
-      dependencies[imported.module.startsWith('@') ? imported.module.split('/').slice(0, 2).join('/') : imported.module.split('/')[0]!] = '*';
-    }
-  }
+  const imported = [...needs.imports.values()].flatMap((imports) => [...imports.values()]);
+  const { dependencies, typeDependencies } = packageDependencies(
+    imported.filter((entry) => entry.module && !entry.module.startsWith('node:') && !isShimmedType(entry.module, entry.importedName)).map((entry) => entry.module!),
+    options.manifest,
+  );
   const frameworks = new Set(entries.map((entry) => entry.framework));
   const runtime = Object.entries(RUNTIME_FILES)
     .filter(([path]) => !path.startsWith('entry/') || options.targets.some((target) => ENTRY_FILES[target] === path))
@@ -90,6 +118,7 @@ export function planFunctionPackage(source: ScaffoldSource, project: Project, ca
       ports: remote.ports,
       copiedFiles: copied.map((file) => file.path),
       dependencies,
+      typeDependencies,
     }),
   ];
   return {

@@ -17,6 +17,8 @@ export interface PackageFacts {
   copiedFiles: string[];
   /** Packages the copied code imports (other than the Express types the shim replaces). */
   dependencies: Record<string, string>;
+  /** `@types/` packages the monolith installs for those dependencies, at its versions. */
+  typeDependencies: Record<string, string>;
 }
 
 const BUILD: Record<ScaffoldTarget, string> = {
@@ -43,7 +45,7 @@ function packageJson(facts: PackageFacts): string {
     engines: { node: '>=20' },
     scripts,
     ...(Object.keys(facts.dependencies).length ? { dependencies: facts.dependencies } : {}),
-    devDependencies: PACKAGE_DEV_DEPENDENCIES,
+    devDependencies: Object.fromEntries(Object.entries({ ...facts.typeDependencies, ...PACKAGE_DEV_DEPENDENCIES }).sort(([a], [b]) => a.localeCompare(b))),
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
